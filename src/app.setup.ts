@@ -1,0 +1,96 @@
+import { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/configuration';
+import { requestId } from './logging';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export function createFastifyAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // contentjet-ui builds `<collection>/` paths; other clients omit the slash.
+    routerOptions: { ignoreTrailingSlash: true },
+    genReqId: requestId,
+    trustProxy: true,
+  });
+}
+
+/** Everything main.ts and the tests both need on top of the module graph. */
+export async function configureApp(app: NestFastifyApplication): Promise<OpenAPIObject> {
+  const config = app.get(ConfigService).getOrThrow<AppConfig>('app');
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  app.enableCors({
+    origin: config.corsOrigins,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'if-none-match'],
+    exposedHeaders: ['etag', 'x-request-id', 'www-authenticate', 'retry-after'],
+    credentials: false,
+    maxAge: 600,
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI's page uses inline styles and data: images.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        // Would push Swagger UI's requests to https on a plain-http install.
+        upgradeInsecureRequests: null,
+      },
+    },
+    // The API is read cross-origin by design (CORS above).
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
+  return setUpOpenApi(app, config);
+}
+
+function setUpOpenApi(app: INestApplication, config: AppConfig): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Tessera')
+      .setDescription(
+        'Headless CMS API, compatible with contentjet. Sign in with POST /authenticate, ' +
+          'then press Authorize and paste the access token.',
+      )
+      .setVersion(process.env.npm_package_version ?? '0.1.0')
+      .addServer(config.publicUrl)
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .build(),
+    { operationIdFactory: operationId },
+  );
+  SwaggerModule.setup('swagger', app, document, {
+    jsonDocumentUrl: 'spec',
+    yamlDocumentUrl: 'spec.yaml',
+    customSiteTitle: 'Tessera API',
+  });
+  return document;
+}
+
+/** `HealthController.check` → `healthCheck`: names generated clients can use. */
+export function operationId(controllerKey: string, methodKey: string): string {
+  const resource = controllerKey.replace(/Controller$/, '');
+  return (
+    resource.charAt(0).toLowerCase() +
+    resource.slice(1) +
+    methodKey.charAt(0).toUpperCase() +
+    methodKey.slice(1)
+  );
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigType, registerAs } from '@nestjs/config';
+import { validateEnvironment } from './environment';
+
+export const appConfig = registerAs('app', () => {
+  const env = validateEnvironment(process.env);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  return {
+    nodeEnv: env.NODE_ENV,
+    isProduction: env.NODE_ENV === 'production',
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl,
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGIN),
+    logLevel: env.LOG_LEVEL,
+  };
+});
+
+export const databaseConfig = registerAs('database', () => {
+  const env = validateEnvironment(process.env);
+  return {
+    url: env.DATABASE_URL,
+    dataDir: resolve(env.DATA_DIR),
+    runMigrations: !['1', 'true'].includes(env.DB_SKIP_MIGRATIONS ?? ''),
+  };
+});
+
+export const authConfig = registerAs('auth', () => {
+  const env = validateEnvironment(process.env);
+  return {
+    jwtSecret: env.JWT_SECRET ?? readOrCreateDevelopmentSecret(resolve(env.DATA_DIR)),
+    userTokenExpiry: env.USER_TOKEN_EXPIRY,
+    clientTokenExpiry: env.CLIENT_TOKEN_EXPIRY,
+    refreshTokenExpiry: env.REFRESH_TOKEN_EXPIRY,
+  };
+});
+
+export type AppConfig = ConfigType<typeof appConfig>;
+export type DatabaseConfig = ConfigType<typeof databaseConfig>;
+export type AuthConfig = ConfigType<typeof authConfig>;
+
+/** `*` (any origin), or a comma-separated list of exact origins. */
+function parseCorsOrigins(value: string): '*' | string[] {
+  const origins = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  return origins.length === 0 || origins.includes('*') ? '*' : origins;
+}
+
+/**
+ * Outside production no one should have to invent a secret: one is generated
+ * on first start and kept in DATA_DIR, so tokens stay valid across restarts.
+ */
+function readOrCreateDevelopmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    // Another process created it first: theirs wins, so both sign alike.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
+}

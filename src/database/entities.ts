@@ -1,0 +1,4 @@
+import { User } from '../users/user.entity';
+
+/** Every entity, listed once for the app, the CLI and ormconfig.ts alike. */
+export const ENTITIES = [User];

@@ -1,0 +1,4 @@
+import { CreateUser1764057600000 } from './1764057600000-create-user';
+
+/** Every migration, oldest first. Listed here so builds and tests need no file globbing. */
+export const MIGRATIONS = [CreateUser1764057600000];

@@ -1,0 +1,36 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import { ApiError } from '../common/api-error';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+  ) {}
+
+  @Get()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Liveness and database reachability' })
+  @ApiResponse({ status: 200, description: 'The database answered a ping' })
+  @ApiResponse({ status: 503, description: 'The database did not answer' })
+  async check(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 2000 }),
+      ]);
+    } catch (error) {
+      if (error instanceof ServiceUnavailableException) {
+        throw new ApiError(503, 'The database is unreachable', { headers: { 'retry-after': '5' } });
+      }
+      throw error;
+    }
+  }
+}

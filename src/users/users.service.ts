@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import { ConflictError } from '../common/api-error';
+import { PasswordService } from '../tokens/password.service';
+import { CreateUserDto } from './dto/create-user.dto';
+import { User } from './user.entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+export class EmailTakenError extends ConflictError {
+  constructor() {
+    super('A user with this email already exists');
+  }
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async create(input: CreateUserDto): Promise<User> {
+    if (await this.findByEmail(input.email)) throw new EmailTakenError();
+    const passwordHash = await this.passwords.hash(input.password);
+    try {
+      return await this.users.save(
+        this.users.create({
+          email: input.email.trim(),
+          name: input.name.trim(),
+          passwordHash,
+          isAdmin: input.isAdmin ?? false,
+        }),
+      );
+    } catch (error) {
+      // Two sign-ups for one address at once: the unique index decides.
+      if (isUniqueViolation(error)) throw new EmailTakenError();
+      throw error;
+    }
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .where('lower(user.email) = lower(:email)', { email: email.trim() })
+      .getOne();
+  }
+
+  findById(id: number): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string } | undefined)?.code === UNIQUE_VIOLATION
+  );
+}
