@@ -21,6 +21,8 @@ const shared = {
     '/node_modules/(?!(@nestjs|uid|cookie|content-disposition|@apidevtools/json-schema-ref-parser)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // src/metadata.ts imports siblings as `./x.js`, as Node needs in the build.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 };
 
 module.exports = {

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/configuration';
 import { requestId } from './logging';
+import openApiMetadata from './metadata';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -22,10 +23,11 @@ export function createFastifyAdapter(): FastifyAdapter {
 
 /** Everything main.ts and the tests both need on top of the module graph. */
 export async function configureApp(app: NestFastifyApplication): Promise<OpenAPIObject> {
+  // The swagger plugin's findings, generated from the DTOs (scripts/generate-openapi-metadata.js).
+  await SwaggerModule.loadPluginMetadata(openApiMetadata);
   const config = app.get(ConfigService).getOrThrow<AppConfig>('app');
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   app.enableCors({
     origin: config.corsOrigins,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],

@@ -8,6 +8,8 @@ import type { AppConfig } from './config/configuration';
 import { validateEnvironment } from './config/environment';
 import { explainStartupFailure } from './startup-failure';
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 async function bootstrap(): Promise<void> {
   // Validate before Nest starts, so a bad variable is one line, not a stack.
   validateEnvironment(process.env);
@@ -18,6 +20,27 @@ async function bootstrap(): Promise<void> {
   await configureApp(app);
   const { port, host } = app.get(ConfigService).getOrThrow<AppConfig>('app');
   await app.listen(port, host);
+  closeOnSignal(app);
+}
+
+/**
+ * SIGTERM/SIGINT: stop accepting connections, let requests in flight finish,
+ * close the database, exit 0. Stuck past the grace period, exit 1.
+ */
+function closeOnSignal(app: NestFastifyApplication): void {
+  const close = (signal: NodeJS.Signals) => {
+    process.stderr.write(`tessera: ${signal} received, shutting down\n`);
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`tessera: error while shutting down: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', close);
+  process.once('SIGINT', close);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -15,12 +16,8 @@ import {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 
-/** Turns '' into undefined so an empty line in .env means "use the default". */
-const emptyAsUnset = Transform(({ value }: { value: unknown }) =>
-  value === '' ? undefined : value,
-);
 const toInt = Transform(({ value }: { value: unknown }) => {
-  if (value === undefined || value === '') return undefined;
+  if (value === undefined) return undefined;
   return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 });
 
@@ -30,7 +27,6 @@ const toInt = Transform(({ value }: { value: unknown }) => {
  */
 export class EnvironmentVariables {
   @IsOptional()
-  @emptyAsUnset
   @IsIn(NODE_ENVS)
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
 
@@ -42,30 +38,26 @@ export class EnvironmentVariables {
   PORT = 3000;
 
   @IsOptional()
-  @emptyAsUnset
   @IsString()
   HOST = '0.0.0.0';
 
   @IsOptional()
-  @emptyAsUnset
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL?: string;
 
   @IsOptional()
-  @emptyAsUnset
   @IsString()
   DATA_DIR = './data';
 
   @IsOptional()
-  @emptyAsUnset
   @IsIn(['0', '1', 'true', 'false'])
   DB_SKIP_MIGRATIONS?: string;
 
   @ValidateIf(
     (env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined,
   )
-  @emptyAsUnset
-  @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })
+  @IsDefined({ message: 'JWT_SECRET is required when NODE_ENV=production' })
+  @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
@@ -91,17 +83,14 @@ export class EnvironmentVariables {
   REFRESH_TOKEN_EXPIRY = 1209600;
 
   @IsOptional()
-  @emptyAsUnset
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   PUBLIC_URL?: string;
 
   @IsOptional()
-  @emptyAsUnset
   @IsString()
   CORS_ORIGIN = '*';
 
   @IsOptional()
-  @emptyAsUnset
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 }
@@ -115,10 +104,14 @@ export class InvalidConfigurationError extends Error {
  * variable, so a typo in deployment stops the process with a clear cause.
  */
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
-  const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  // An empty line in .env or the shell means "use the default".
+  const set = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+  const env = plainToInstance(EnvironmentVariables, set, { exposeDefaultValues: true });
   const [first] = validateSync(env, { skipMissingProperties: false, whitelist: false });
   if (first) {
-    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const constraints = first.constraints ?? {};
+    // "missing" explains more than the checks that fail because it is missing.
+    const reason = constraints.isDefined ?? Object.values(constraints)[0] ?? 'is invalid';
     const message = reason.startsWith(first.property) ? reason : `${first.property} ${reason}`;
     throw new InvalidConfigurationError(`Invalid configuration: ${message}`);
   }

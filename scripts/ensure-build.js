@@ -1,0 +1,33 @@
+// Builds dist/ only when a source file is newer than the last build, so
+// `npm start` and `npm run cli` are quick after `npm ci` (which builds via
+// `prepare`) yet never run stale code after an edit.
+const { execSync } = require('node:child_process');
+const { readdirSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const inputs = [
+  'src',
+  'ormconfig.ts',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'nest-cli.json',
+];
+
+function newest(path) {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce(
+    (latest, name) => Math.max(latest, newest(join(path, name))),
+    stat.mtimeMs,
+  );
+}
+
+const built = statSync(join(root, 'dist/src/main.js'), { throwIfNoEntry: false });
+const sourceTime = Math.max(...inputs.map((input) => newest(join(root, input))));
+if (!built || sourceTime > built.mtimeMs) {
+  process.stderr.write('tessera: building dist/ (sources changed)…\n');
+  execSync('npm run build --silent', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}

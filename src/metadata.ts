@@ -1,0 +1,5 @@
+/* eslint-disable */
+export default async () => {
+    const t = {};
+    return { "@nestjs/swagger": { "models": [[import("./users/dto/create-user.dto.js"), { "CreateUserDto": { email: { required: true, type: () => String, description: "Unique, case-insensitively.", maxLength: 254, format: "email" }, password: { required: true, type: () => String, description: "At least 8 characters.", minLength: 8, maxLength: 1024 }, name: { required: true, type: () => String, minLength: 1, maxLength: 128 }, isAdmin: { required: false, type: () => Boolean, description: "Global administrator: may do everything in every project." } } }], [import("./users/dto/user.dto.js"), { "UserDto": { id: { required: true, type: () => Number }, email: { required: true, type: () => String }, name: { required: true, type: () => String }, isAdmin: { required: true, type: () => Boolean }, isActive: { required: true, type: () => Boolean }, createdAt: { required: true, type: () => Date }, modifiedAt: { required: true, type: () => Date } } }]], "controllers": [[import("./health/health.controller.js"), { "HealthController": { "check": { type: Object } } }]] } };
+};
