@@ -68,12 +68,8 @@ describe('database start-up, migrations and health', () => {
         const refused = results.filter((r) => r.status === 'rejected');
         expect(up).toHaveLength(1);
         expect(refused).toHaveLength(1);
-        expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(
-          EmbeddedDatabaseInUseError,
-        );
-        await (
-          up[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof createTestApp>>>
-        ).value.close();
+        expect(refused[0].reason).toBeInstanceOf(EmbeddedDatabaseInUseError);
+        await up[0].value.close();
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }
