@@ -26,6 +26,8 @@ const shared = {
 };
 
 module.exports = {
+  // Global, not per project: booting a fresh embedded database takes seconds.
+  testTimeout: 30000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -35,7 +37,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFiles: ['<rootDir>/test/helpers/env.ts'],
-      testTimeout: 30000,
     },
   ],
 };

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigType, registerAs } from '@nestjs/config';
-import { validateEnvironment } from './environment';
+import { EnvironmentVariables, validateEnvironment } from './environment';
 
 export const appConfig = registerAs('app', () => {
   const env = validateEnvironment(process.env);
-  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  const publicUrl = publicUrlOf(env);
   return {
     nodeEnv: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',
@@ -34,12 +34,20 @@ export const authConfig = registerAs('auth', () => {
     userTokenExpiry: env.USER_TOKEN_EXPIRY,
     clientTokenExpiry: env.CLIENT_TOKEN_EXPIRY,
     refreshTokenExpiry: env.REFRESH_TOKEN_EXPIRY,
+    tokenRateLimitPerMinute: env.TOKEN_RATE_LIMIT_PER_MINUTE,
+    issuer: publicUrlOf(env),
+    /** The `aud` of every access token: this API. */
+    audience: publicUrlOf(env),
   };
 });
 
 export type AppConfig = ConfigType<typeof appConfig>;
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;
 export type AuthConfig = ConfigType<typeof authConfig>;
+
+function publicUrlOf(env: EnvironmentVariables): string {
+  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+}
 
 /** `*` (any origin), or a comma-separated list of exact origins. */
 function parseCorsOrigins(value: string): '*' | string[] {

@@ -80,7 +80,14 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(60)
   @Max(31536000)
-  REFRESH_TOKEN_EXPIRY = 1209600;
+  REFRESH_TOKEN_EXPIRY = 2592000;
+
+  @IsOptional()
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  TOKEN_RATE_LIMIT_PER_MINUTE = 20;
 
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })

@@ -1,4 +1,7 @@
+import { RefreshToken } from '../tokens/refresh-token.entity';
+import { RevokedToken } from '../tokens/revoked-token.entity';
+import { Session } from '../tokens/session.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once for the app, the CLI and ormconfig.ts alike. */
-export const ENTITIES = [User];
+export const ENTITIES = [User, Session, RefreshToken, RevokedToken];

@@ -20,3 +20,23 @@ describe('PasswordService', () => {
     await expect(passwords.verify('not-a-hash', 'anything')).resolves.toBe(false);
   });
 });
+
+describe('PasswordService rehash and dummy verify', () => {
+  const passwords = new PasswordService();
+
+  it('asks for a rehash only when the parameters differ from the current ones', async () => {
+    expect(passwords.needsRehash(await passwords.hash('x'.repeat(10)))).toBe(false);
+    expect(
+      passwords.needsRehash('$argon2id$v=19$m=4096,t=3,p=1$c29tZXNhbHQ$Ym9ndXNoYXNoYm9ndXNoYXNo'),
+    ).toBe(true);
+  });
+
+  it('verifies against nothing by running a real argon2id verify, and always fails', async () => {
+    const verify = jest.spyOn(passwords, 'verify');
+    await expect(passwords.verifyAgainstNothing('anything')).resolves.toBe(false);
+    expect(verify).toHaveBeenCalledWith(
+      expect.stringMatching(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/),
+      'anything',
+    );
+  });
+});

@@ -1,9 +1,34 @@
 import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { authConfig, AuthConfig } from '../config/configuration';
+import { AccessTokenService } from './access-token.service';
 import { PasswordService } from './password.service';
+import { RevocationService } from './revocation.service';
+import { SessionService } from './session.service';
+import { signingKey } from './signing-key';
 
-/** The low layer: password hashing now; signing, verification and revocation join it. */
+/** The low layer: signing and verifying tokens, revocation, sessions, password hashing. */
 @Module({
-  providers: [PasswordService],
-  exports: [PasswordService],
+  imports: [
+    JwtModule.registerAsync({
+      inject: [authConfig.KEY],
+      useFactory: (config: AuthConfig) => ({
+        secret: signingKey(config.jwtSecret),
+        signOptions: {
+          algorithm: 'HS256',
+          issuer: config.issuer,
+          audience: config.audience,
+          header: { alg: 'HS256', typ: 'at+jwt' },
+        },
+        verifyOptions: {
+          algorithms: ['HS256'],
+          issuer: config.issuer,
+          audience: config.audience,
+        },
+      }),
+    }),
+  ],
+  providers: [PasswordService, AccessTokenService, RevocationService, SessionService],
+  exports: [PasswordService, AccessTokenService, RevocationService, SessionService, JwtModule],
 })
 export class TokensModule {}

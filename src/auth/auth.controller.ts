@@ -1,0 +1,120 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Post,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Public, UserAccess, UserPrincipal } from '../common/access';
+import { appConfig, AppConfig } from '../config/configuration';
+import { AccessTokenService } from '../tokens/access-token.service';
+import { RevocationService } from '../tokens/revocation.service';
+import { SessionService } from '../tokens/session.service';
+import { User } from '../users/user.entity';
+import {
+  PasswordGrantRequestDto,
+  RefreshTokenGrantRequestDto,
+  RevokeRequestDto,
+} from './dto/token-request.dto';
+import { AuthorizationServerMetadataDto, TokenResponseDto } from './dto/token-response.dto';
+import { OAuthError } from './oauth-error';
+import { requiredParameter, TokenEndpoint, TokenRequestBody } from './token-endpoint';
+import { TokenGrantsService } from './token-grants.service';
+import { LocalAuthGuard } from './local-auth.guard';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly grants: TokenGrantsService,
+    private readonly sessions: SessionService,
+    private readonly accessTokens: AccessTokenService,
+    private readonly revocation: RevocationService,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+  ) {}
+
+  @Post(['authenticate', 'user/authenticate'])
+  @TokenEndpoint()
+  @UseGuards(LocalAuthGuard)
+  @ApiOperation({ summary: 'Sign in with email and password (contentjet password grant)' })
+  @ApiBody({ type: PasswordGrantRequestDto })
+  @ApiOkResponse({ type: TokenResponseDto })
+  authenticate(@Req() request: { user: User }): Promise<TokenResponseDto> {
+    return this.grants.signIn(request.user.id);
+  }
+
+  @Post(['token-refresh', 'user/token-refresh'])
+  @TokenEndpoint()
+  @ApiOperation({
+    summary:
+      'Exchange a refresh token (or, as contentjet-ui does, a valid access token) for a new pair',
+  })
+  @ApiBody({ type: RefreshTokenGrantRequestDto })
+  @ApiOkResponse({ type: TokenResponseDto })
+  tokenRefresh(@Body() body: TokenRequestBody): Promise<TokenResponseDto> {
+    const grantType = body?.grant_type;
+    if (grantType !== undefined && grantType !== 'refresh_token') {
+      throw new OAuthError(
+        'unsupported_grant_type',
+        'This endpoint takes grant_type=refresh_token',
+      );
+    }
+    return this.grants.contentjetRefresh(requiredParameter(body, 'refresh_token'));
+  }
+
+  @Post('logout')
+  @UserAccess()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'End the session: this access token and its refresh tokens stop working',
+  })
+  @ApiNoContentResponse()
+  async logout(@CurrentPrincipal() principal: UserPrincipal): Promise<void> {
+    await this.grants.signOut(principal);
+  }
+
+  @Post('oauth/revoke')
+  @TokenEndpoint()
+  @ApiOperation({ summary: 'Revoke an access or refresh token (RFC 7009)' })
+  @ApiBody({ type: RevokeRequestDto })
+  @ApiOkResponse({ schema: { type: 'object' } })
+  async revoke(@Body() body: TokenRequestBody): Promise<Record<string, never>> {
+    const token = requiredParameter(body, 'token');
+    // RFC 7009 §2.2: unknown or already invalid tokens are not an error.
+    const claims = this.accessTokens.verify(token, { allowExpired: true });
+    if (claims) {
+      await this.revocation.revoke({ key: `jti:${claims.jti}`, expiresAt: claims.exp });
+    } else {
+      await this.sessions.endByRefreshToken(token);
+    }
+    return {};
+  }
+
+  @Get('.well-known/oauth-authorization-server')
+  @Public()
+  @ApiOperation({ summary: 'Authorization server metadata (RFC 8414)' })
+  @ApiOkResponse({ type: AuthorizationServerMetadataDto })
+  metadata(): AuthorizationServerMetadataDto {
+    const base = this.app.publicUrl;
+    return {
+      issuer: base,
+      token_endpoint: `${base}/oauth/token`,
+      revocation_endpoint: `${base}/oauth/revoke`,
+      grant_types_supported: ['password', 'refresh_token'],
+      token_endpoint_auth_methods_supported: ['none'],
+      revocation_endpoint_auth_methods_supported: ['none'],
+      response_types_supported: [],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { authConfig, AuthConfig } from '../config/configuration';
+import { TokensModule } from '../tokens/tokens.module';
+import { UsersModule } from '../users/users.module';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { CredentialsService } from './credentials.service';
+import { JwtStrategy } from './jwt.strategy';
+import { LocalStrategy } from './local.strategy';
+import { OAuthTokenController } from './oauth-token.controller';
+import { TokenGrantsService } from './token-grants.service';
+import { V1Controller } from './v1.controller';
+
+@Module({
+  imports: [
+    PassportModule,
+    TokensModule,
+    UsersModule,
+    ThrottlerModule.forRootAsync({
+      inject: [authConfig.KEY],
+      useFactory: (config: AuthConfig) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.tokenRateLimitPerMinute }],
+      }),
+    }),
+  ],
+  controllers: [AuthController, OAuthTokenController, V1Controller],
+  providers: [
+    CredentialsService,
+    TokenGrantsService,
+    LocalStrategy,
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+})
+export class AuthModule {}

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** Documentation only: token endpoints parse their bodies themselves to answer in RFC 6749 terms. */
+export class PasswordGrantRequestDto {
+  @ApiProperty({ enum: ['password'] })
+  grant_type: 'password';
+
+  /** The user's email address. */
+  @ApiProperty({ example: 'ada@example.com' })
+  username: string;
+
+  @ApiProperty({ format: 'password' })
+  password: string;
+}
+
+export class RefreshTokenGrantRequestDto {
+  @ApiProperty({ enum: ['refresh_token'] })
+  grant_type: 'refresh_token';
+
+  /** A refresh token. On the contentjet paths, a still-valid access token also works. */
+  @ApiProperty()
+  refresh_token: string;
+}
+
+export class RevokeRequestDto {
+  /** An access token or a refresh token. */
+  @ApiProperty()
+  token: string;
+
+  @ApiPropertyOptional({ enum: ['access_token', 'refresh_token'] })
+  token_type_hint?: 'access_token' | 'refresh_token';
+}
+
+export class V1LoginRequestDto {
+  @ApiProperty({ example: 'ada@example.com' })
+  email: string;
+
+  @ApiProperty({ format: 'password' })
+  password: string;
+}

@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class TokenResponseDto {
+  /** A JWT (`typ: at+jwt`); send it as `Authorization: Bearer …`. */
+  @ApiProperty()
+  access_token: string;
+
+  @ApiProperty({ enum: ['bearer'] })
+  token_type: 'bearer';
+
+  /** Seconds until the access token expires. */
+  @ApiProperty()
+  expires_in: number;
+
+  /** Single use: each refresh returns the next one. */
+  @ApiPropertyOptional()
+  refresh_token?: string;
+}
+
+export class OAuthErrorResponseDto {
+  @ApiProperty({ example: 400 })
+  status: number;
+
+  @ApiProperty({ example: 'BadRequestError' })
+  name: string;
+
+  @ApiProperty({ example: 'Invalid credentials' })
+  message: string;
+
+  @ApiProperty({
+    enum: [
+      'invalid_request',
+      'invalid_client',
+      'invalid_grant',
+      'unauthorized_client',
+      'unsupported_grant_type',
+      'invalid_scope',
+    ],
+  })
+  error: string;
+
+  @ApiProperty()
+  error_description: string;
+}
+
+export class V1TokenDataDto {
+  @ApiProperty({ enum: ['token', 'refresh_token'] })
+  type: 'token' | 'refresh_token';
+
+  @ApiProperty()
+  access_token: string;
+
+  @ApiPropertyOptional({ enum: ['Bearer'] })
+  token_type?: 'Bearer';
+
+  @ApiProperty()
+  expires_in: number;
+}
+
+export class V1TokenResponseDto {
+  @ApiProperty({ enum: [true] })
+  success: true;
+
+  @ApiProperty({ type: V1TokenDataDto })
+  data: V1TokenDataDto;
+}
+
+export class AuthorizationServerMetadataDto {
+  @ApiProperty()
+  issuer: string;
+
+  @ApiProperty()
+  token_endpoint: string;
+
+  @ApiProperty()
+  revocation_endpoint: string;
+
+  @ApiProperty({ type: [String] })
+  grant_types_supported: string[];
+
+  @ApiProperty({ type: [String] })
+  token_endpoint_auth_methods_supported: string[];
+
+  @ApiProperty({ type: [String] })
+  revocation_endpoint_auth_methods_supported: string[];
+
+  @ApiProperty({ type: [String] })
+  response_types_supported: string[];
+}

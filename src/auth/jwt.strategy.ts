@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { UserPrincipal } from '../common/access';
+import { authConfig, AuthConfig } from '../config/configuration';
+import { isUserClaims } from '../tokens/access-token.service';
+import { RevocationService } from '../tokens/revocation.service';
+import { signingKey } from '../tokens/signing-key';
+
+export const REVOKED_TOKEN = 'The access token has been revoked';
+
+/**
+ * Bearer access tokens: HS256 only, our issuer and audience. Revocation is
+ * checked in memory, so a request costs no database round trip here.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(authConfig.KEY) config: AuthConfig,
+    private readonly revocation: RevocationService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // jsonwebtoken takes a KeyObject; passport-jwt's types say string | Buffer.
+      secretOrKey: signingKey(config.jwtSecret) as unknown as string,
+      algorithms: ['HS256'],
+      issuer: config.issuer,
+      audience: config.audience,
+      ignoreExpiration: false,
+    });
+  }
+
+  validate(payload: unknown): UserPrincipal {
+    if (!isUserClaims(payload)) throw new Error('The access token is invalid');
+    if (this.revocation.isRevoked(payload.jti, payload.sid)) throw new Error(REVOKED_TOKEN);
+    return {
+      kind: 'user',
+      userId: payload.userId,
+      sessionId: payload.sid,
+      tokenId: payload.jti,
+      expiresAt: payload.exp,
+    };
+  }
+}

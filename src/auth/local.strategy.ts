@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import { Strategy } from 'passport-local';
+import { User } from '../users/user.entity';
+import { CredentialsService } from './credentials.service';
+import { invalidCredentials, OAuthError } from './oauth-error';
+
+/** The password grant on contentjet's paths: `{username, password, grant_type: "password"}`. */
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
+  constructor(private readonly credentials: CredentialsService) {
+    super({ usernameField: 'username', passwordField: 'password', passReqToCallback: true });
+  }
+
+  async validate(request: FastifyRequest, username: string, password: string): Promise<User> {
+    const grantType = (request.body as Record<string, unknown> | undefined)?.grant_type;
+    // contentjet-ui always sends it; older scripts may leave it out.
+    if (grantType !== undefined && grantType !== 'password') {
+      throw new OAuthError('unsupported_grant_type', 'This endpoint takes grant_type=password');
+    }
+    const user = await this.credentials.verify(username, password);
+    if (!user) throw invalidCredentials();
+    return user;
+  }
+}

@@ -1,0 +1,61 @@
+import {
+  applyDecorators,
+  ExecutionContext,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Injectable,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConsumes,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
+import { Public } from '../common/access';
+import { ApiError } from '../common/api-error';
+import { OAuthErrorResponseDto } from './dto/token-response.dto';
+import { NO_STORE_HEADERS, OAuthError } from './oauth-error';
+
+/** Per client IP on the token endpoints: 429 with Retry-After once over the limit. */
+@Injectable()
+export class TokenThrottlerGuard extends ThrottlerGuard {
+  protected override throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'Too many attempts; try again later', {
+      headers: {
+        ...NO_STORE_HEADERS,
+        'retry-after': String(Math.max(1, detail.timeToBlockExpire)),
+      },
+    });
+  }
+}
+
+/** What every token endpoint shares: public, throttled, 200, never cached, both body formats. */
+export const TokenEndpoint = () =>
+  applyDecorators(
+    Public(),
+    UseGuards(TokenThrottlerGuard),
+    HttpCode(HttpStatus.OK),
+    Header('Cache-Control', 'no-store'),
+    Header('Pragma', 'no-cache'),
+    ApiConsumes('application/json', 'application/x-www-form-urlencoded'),
+    ApiBadRequestResponse({ type: OAuthErrorResponseDto, description: 'RFC 6749 §5.2 error' }),
+    ApiUnauthorizedResponse({ type: OAuthErrorResponseDto, description: 'invalid_client' }),
+    ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' }),
+  );
+
+export type TokenRequestBody = Record<string, unknown> | undefined;
+
+/** A required string parameter of a token request, else RFC 6749's invalid_request. */
+export function requiredParameter(body: TokenRequestBody, name: string): string {
+  const value = body?.[name];
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new OAuthError('invalid_request', `${name} is required`);
+  }
+  return value;
+}

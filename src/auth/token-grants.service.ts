@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { UserPrincipal } from '../common/access';
+import { AccessTokenService, UserAccessClaims } from '../tokens/access-token.service';
+import { RevocationService } from '../tokens/revocation.service';
+import { SessionService } from '../tokens/session.service';
+import { TokenResponseDto } from './dto/token-response.dto';
+import { CredentialsService } from './credentials.service';
+import { invalidCredentials, OAuthError } from './oauth-error';
+
+const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+
+/** The grants behind every token endpoint, whatever the path or body format. */
+@Injectable()
+export class TokenGrantsService {
+  constructor(
+    private readonly credentials: CredentialsService,
+    private readonly sessions: SessionService,
+    private readonly accessTokens: AccessTokenService,
+    private readonly revocation: RevocationService,
+  ) {}
+
+  async password(username: string, password: string): Promise<TokenResponseDto> {
+    const user = await this.credentials.verify(username, password);
+    if (!user) throw invalidCredentials();
+    return this.signIn(user.id);
+  }
+
+  /** Starts a session for a user whose credentials were just checked. */
+  async signIn(userId: number): Promise<TokenResponseDto> {
+    const { session, refreshToken } = await this.sessions.start(userId);
+    return this.respond(session.userId, session.id, refreshToken);
+  }
+
+  async refreshToken(presented: string): Promise<TokenResponseDto> {
+    const result = await this.sessions.rotate(presented);
+    switch (result.outcome) {
+      case 'rotated':
+        return this.respond(result.session.userId, result.session.id, result.refreshToken);
+      case 'reused':
+        throw new OAuthError(
+          'invalid_grant',
+          'The refresh token was already used; its session has been revoked',
+        );
+      case 'invalid':
+        throw new OAuthError('invalid_grant', 'The refresh token is invalid, expired or revoked');
+    }
+  }
+
+  /**
+   * contentjet's refresh: its UI sends the access token as `refresh_token`.
+   * A real refresh token rotates as usual; a still-valid access token is
+   * deny-listed and replaced, within its session's absolute lifetime.
+   */
+  async contentjetRefresh(presented: string): Promise<TokenResponseDto> {
+    if (!JWT_SHAPE.test(presented)) return this.refreshToken(presented);
+    const claims = await this.renewableClaims(presented);
+    await this.revocation.revoke({ key: `jti:${claims.jti}`, expiresAt: claims.exp });
+    const refreshToken = await this.sessions.issueRefreshToken(claims.sid);
+    return this.respond(claims.userId, claims.sid, refreshToken);
+  }
+
+  /** seed 002's `/v1/token`: the presented token for a fresh one in the same session. */
+  async renewAccessToken(presented: string): Promise<{ accessToken: string; expiresIn: number }> {
+    const claims = await this.renewableClaims(presented);
+    await this.revocation.revoke({ key: `jti:${claims.jti}`, expiresAt: claims.exp });
+    return this.accessTokens.signForUser(claims.userId, claims.sid);
+  }
+
+  /** A session without a refresh token, for seed 002's `/v1/login`. */
+  async passwordWithoutRefreshToken(email: string, password: string) {
+    const user = await this.credentials.verify(email, password);
+    if (!user) return null;
+    const { session } = await this.sessions.start(user.id);
+    return this.accessTokens.signForUser(user.id, session.id);
+  }
+
+  /** Logout: the presented token stops at once, and so does its whole session. */
+  async signOut(principal: UserPrincipal): Promise<void> {
+    await this.revocation.revoke({
+      key: `jti:${principal.tokenId}`,
+      expiresAt: principal.expiresAt,
+    });
+    await this.sessions.end(principal.sessionId);
+  }
+
+  private async renewableClaims(token: string): Promise<UserAccessClaims> {
+    const claims = this.accessTokens.verify(token);
+    const renewable =
+      claims !== null &&
+      !this.revocation.isRevoked(claims.jti, claims.sid) &&
+      (await this.sessions.findActive(claims.sid)) !== null;
+    if (!renewable) {
+      throw new OAuthError('invalid_grant', 'The token is invalid, expired or revoked');
+    }
+    return claims;
+  }
+
+  private respond(userId: number, sessionId: string, refreshToken: string): TokenResponseDto {
+    const { accessToken, expiresIn } = this.accessTokens.signForUser(userId, sessionId);
+    return {
+      access_token: accessToken,
+      token_type: 'bearer',
+      expires_in: expiresIn,
+      refresh_token: refreshToken,
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, UserAccess, UserPrincipal } from '../common/access';
+import { ApiError } from '../common/api-error';
+import { V1LoginRequestDto } from './dto/token-request.dto';
+import { V1TokenResponseDto } from './dto/token-response.dto';
+import { INVALID_CREDENTIALS } from './oauth-error';
+import { TokenEndpoint, TokenRequestBody } from './token-endpoint';
+import { TokenGrantsService } from './token-grants.service';
+
+/** The second token API (seed 002), for clients written against it. */
+@ApiTags('auth (v1 compatibility)')
+@Controller('v1')
+export class V1Controller {
+  constructor(private readonly grants: TokenGrantsService) {}
+
+  @Post('login')
+  @TokenEndpoint()
+  @ApiOperation({ summary: 'Sign in with email and password; returns an access token only' })
+  @ApiBody({ type: V1LoginRequestDto })
+  @ApiOkResponse({ type: V1TokenResponseDto })
+  async login(@Body() body: TokenRequestBody): Promise<V1TokenResponseDto> {
+    const email = body?.email;
+    const password = body?.password;
+    const signed =
+      typeof email === 'string' && typeof password === 'string'
+        ? await this.grants.passwordWithoutRefreshToken(email, password)
+        : null;
+    if (!signed) throw new ApiError(HttpStatus.UNAUTHORIZED, INVALID_CREDENTIALS);
+    return {
+      success: true,
+      data: { type: 'token', access_token: signed.accessToken, expires_in: signed.expiresIn },
+    };
+  }
+
+  @Post('token')
+  @TokenEndpoint()
+  @ApiOperation({ summary: 'Deny-list the presented bearer token and return a fresh one' })
+  @ApiOkResponse({ type: V1TokenResponseDto })
+  async token(
+    @Req() request: { headers: Record<string, string | undefined> },
+  ): Promise<V1TokenResponseDto> {
+    const match = /^bearer (\S+)$/i.exec(request.headers.authorization ?? '');
+    if (!match) throw new ApiError(HttpStatus.UNAUTHORIZED, 'Authentication required');
+    const renewed = await this.grants.renewAccessToken(match[1]).catch(() => {
+      throw new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        'The access token is invalid, expired or revoked',
+      );
+    });
+    return {
+      success: true,
+      data: {
+        type: 'refresh_token',
+        access_token: renewed.accessToken,
+        token_type: 'Bearer',
+        expires_in: renewed.expiresIn,
+      },
+    };
+  }
+
+  @Post('logout')
+  @UserAccess()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Deny-list the presented token and end its session' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { success: { type: 'boolean' } } } })
+  async logout(@CurrentPrincipal() principal: UserPrincipal): Promise<{ success: true }> {
+    await this.grants.signOut(principal);
+    return { success: true };
+  }
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { authConfig, AuthConfig } from '../config/configuration';
+
+/** The claims of a user access token (RFC 9068 plus contentjet's `userId`). */
+export interface UserAccessClaims {
+  sub: string;
+  userId: number;
+  sid: string;
+  jti: string;
+  iss: string;
+  aud: string;
+  iat: number;
+  exp: number;
+}
+
+export interface SignedAccessToken {
+  accessToken: string;
+  expiresIn: number;
+  claims: UserAccessClaims;
+}
+
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
+  ) {}
+
+  signForUser(userId: number, sessionId: string): SignedAccessToken {
+    const expiresIn = this.config.userTokenExpiry;
+    const accessToken = this.jwt.sign(
+      { userId, sid: sessionId },
+      { subject: String(userId), jwtid: randomUUID(), expiresIn },
+    );
+    return { accessToken, expiresIn, claims: this.jwt.decode<UserAccessClaims>(accessToken) };
+  }
+
+  /**
+   * Verifies signature (HS256 only), issuer and audience. `allowExpired` is
+   * for revocation and renewal, where an expired token still names what to end.
+   */
+  verify(token: string, options: { allowExpired?: boolean } = {}): UserAccessClaims | null {
+    try {
+      const claims = this.jwt.verify<UserAccessClaims>(token, {
+        ignoreExpiration: options.allowExpired ?? false,
+      });
+      return isUserClaims(claims) ? claims : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+export function isUserClaims(claims: unknown): claims is UserAccessClaims {
+  const c = claims as Partial<UserAccessClaims> | null;
+  return (
+    typeof c?.userId === 'number' &&
+    typeof c.sid === 'string' &&
+    typeof c.jti === 'string' &&
+    typeof c.exp === 'number'
+  );
+}

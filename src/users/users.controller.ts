@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, UserAccess, UserPrincipal } from '../common/access';
+import { NotFoundError, ValidationError } from '../common/api-error';
+import { PasswordService } from '../tokens/password.service';
+import { SessionService } from '../tokens/session.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { UpdateMeDto } from './dto/update-me.dto';
+import { UserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('user')
+@UserAccess()
+@Controller('user/me')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: UserDto })
+  async me(@CurrentPrincipal() principal: UserPrincipal): Promise<UserDto> {
+    const user = await this.users.findById(principal.userId);
+    if (!user) throw new NotFoundError('User not found');
+    return UserDto.from(user);
+  }
+
+  @Put()
+  @ApiOperation({ summary: 'Change your name or email' })
+  @ApiOkResponse({ type: UserDto })
+  async update(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Body() body: UpdateMeDto,
+  ): Promise<UserDto> {
+    return UserDto.from(
+      await this.users.update(principal.userId, { name: body.name, email: body.email }),
+    );
+  }
+
+  @Post('change-password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Change your password; every other session is signed out' })
+  @ApiNoContentResponse()
+  async changePassword(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Body() body: ChangePasswordDto,
+  ): Promise<void> {
+    const stored = await this.users.findPasswordHash(principal.userId);
+    if (!stored || !(await this.passwords.verify(stored, body.currentPassword))) {
+      throw new ValidationError({ currentPassword: ['currentPassword is incorrect'] });
+    }
+    await this.users.setPassword(principal.userId, body.newPassword);
+    await this.sessions.endOthers(principal.userId, principal.sessionId);
+  }
+}
