@@ -6,7 +6,7 @@ import { OAuthError } from './oauth-error';
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
   override handleRequest<T>(error: unknown, user: T | false, info: unknown): T {
-    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (error) throw error instanceof Error ? error : new Error('Authentication failed');
     if (user) return user;
     // passport-local fails with "Missing credentials" when a field is absent.
     const missing = (info as { message?: string } | undefined)?.message ?? 'Missing credentials';
