@@ -45,8 +45,9 @@ export class AuthController {
   ) {}
 
   @Post(['authenticate', 'user/authenticate'])
-  @TokenEndpoint()
+  // Above @TokenEndpoint so it runs after the throttler: decorators apply bottom-up.
   @UseGuards(LocalAuthGuard)
+  @TokenEndpoint()
   @ApiOperation({ summary: 'Sign in with email and password (contentjet password grant)' })
   @ApiBody({ type: PasswordGrantRequestDto })
   @ApiOkResponse({ type: TokenResponseDto })
