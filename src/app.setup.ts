@@ -5,19 +5,22 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation';
-import type { AppConfig } from './config/configuration';
+import { appConfig, AppConfig } from './config/configuration';
 import { requestId } from './logging';
 import openApiMetadata from './metadata';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export function createFastifyAdapter(): FastifyAdapter {
+  // Read before Nest starts: the adapter is built before configuration is injected.
+  const { trustProxy } = appConfig();
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     // contentjet-ui builds `<collection>/` paths; other clients omit the slash.
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: requestId,
-    trustProxy: true,
+    // Rate limits key on the client address; a forged X-Forwarded-For must not change it.
+    trustProxy,
   });
 }
 

@@ -15,6 +15,8 @@ export const appConfig = registerAs('app', () => {
     publicUrl,
     corsOrigins: parseCorsOrigins(env.CORS_ORIGIN),
     logLevel: env.LOG_LEVEL,
+    /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+    trustProxy: ['1', 'true'].includes(env.TRUST_PROXY ?? ''),
   };
 });
 

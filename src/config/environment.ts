@@ -90,6 +90,10 @@ export class EnvironmentVariables {
   TOKEN_RATE_LIMIT_PER_MINUTE = 20;
 
   @IsOptional()
+  @IsIn(['0', '1', 'true', 'false'])
+  TRUST_PROXY?: string;
+
+  @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   PUBLIC_URL?: string;
 
