@@ -5,9 +5,12 @@ import { AuthModule } from './auth/auth.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { appConfig, authConfig, databaseConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
+import { EntryTypesModule } from './entry-types/entry-types.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging';
 import { UsersModule } from './users/users.module';
+import { ProjectsModule } from './projects/projects.module';
+import { ClientsModule } from './clients/clients.module';
 
 @Module({
   imports: [
@@ -21,6 +24,9 @@ import { UsersModule } from './users/users.module';
     DatabaseModule,
     HealthModule,
     UsersModule,
+    ProjectsModule,
+    ClientsModule,
+    EntryTypesModule,
     AuthModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],

@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
+import { BEARER_SCHEME, CLIENT_SCHEME } from './common/access';
 import { createValidationPipe } from './common/validation';
 import { appConfig, AppConfig } from './config/configuration';
 import { requestId } from './logging';
@@ -77,7 +78,21 @@ function setUpOpenApi(app: INestApplication, config: AppConfig): OpenAPIObject {
       )
       .setVersion(process.env.npm_package_version ?? '0.1.0')
       .addServer(config.publicUrl)
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
+      // Lets Swagger UI's Authorize dialog fetch an API client's read token itself.
+      .addOAuth2(
+        {
+          type: 'oauth2',
+          description: "An API client's id and secret (create one under /project/{id}/client/)",
+          flows: {
+            clientCredentials: {
+              tokenUrl: `${config.publicUrl}/oauth/token`,
+              scopes: { read: "Read the client's project: entry types and entries" },
+            },
+          },
+        },
+        CLIENT_SCHEME,
+      )
       .build(),
     { operationIdFactory: operationId },
   );

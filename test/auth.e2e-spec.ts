@@ -428,10 +428,15 @@ describe('auth: password grant, refresh, logout, revocation, /user/me', () => {
         issuer: 'http://tessera.test',
         token_endpoint: 'http://tessera.test/oauth/token',
         revocation_endpoint: 'http://tessera.test/oauth/revoke',
-        grant_types_supported: ['password', 'refresh_token'],
-        token_endpoint_auth_methods_supported: ['none'],
+        grant_types_supported: ['password', 'refresh_token', 'client_credentials'],
+        token_endpoint_auth_methods_supported: [
+          'none',
+          'client_secret_basic',
+          'client_secret_post',
+        ],
         revocation_endpoint_auth_methods_supported: ['none'],
         response_types_supported: [],
+        scopes_supported: ['read'],
       });
     });
   });

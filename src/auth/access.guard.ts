@@ -1,24 +1,41 @@
 import { ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ACCESS_RULE, AccessRule, Principal } from '../common/access';
-import { ApiError } from '../common/api-error';
+import {
+  ACCESS_RULE,
+  AccessRule,
+  AuthenticatedRequest,
+  Principal,
+  ProjectAccessContext,
+  ProjectRole,
+} from '../common/access';
+import { ApiError, NotFoundError } from '../common/api-error';
+import { parseId } from '../common/ids';
+import { ProjectAccessService, ProjectStanding } from '../projects/project-access.service';
 import { REVOKED_TOKEN } from './jwt.strategy';
+
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
+export const projectNotFound = () => new NotFoundError('Project not found');
 
 /**
  * The global guard. Every route declares who may call it (common/access.ts);
  * a route that declares nothing is refused, so a forgotten decorator fails
- * closed rather than open.
+ * closed rather than open. Project routes resolve the caller's standing once
+ * and hand it to the handler: services then scope every query by it.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
   private readonly logger = new Logger(AccessGuard.name);
 
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly projects: ProjectAccessService,
+  ) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
       context.getHandler(),
       context.getClass(),
@@ -30,13 +47,76 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new ApiError(HttpStatus.FORBIDDEN, 'This route is not available');
     }
     if (rule.kind === 'public') return true;
-    return super.canActivate(context);
+    await super.canActivate(context);
+
+    const request = context
+      .switchToHttp()
+      .getRequest<AuthenticatedRequest & { method: string; params: Record<string, string> }>();
+    const principal = request.user;
+    switch (rule.kind) {
+      case 'user':
+        if (principal.kind !== 'user') throw clientForbidden();
+        return true;
+      case 'project':
+        request.projectAccess = await this.projectAccess(rule, principal, request);
+        return true;
+    }
   }
 
   override handleRequest<T = Principal>(error: unknown, principal: T | false, info: unknown): T {
     if (principal && !error) return principal;
     throw unauthorized(error ?? info);
   }
+
+  private async projectAccess(
+    rule: { role: ProjectRole; clientRead: boolean },
+    principal: Principal,
+    request: { method: string; params: Record<string, string> },
+  ): Promise<ProjectAccessContext> {
+    const projectId = parseId(request.params.projectId);
+    if (projectId === null) throw projectNotFound();
+
+    if (principal.kind === 'client') {
+      if (!rule.clientRead || !READ_METHODS.has(request.method)) throw clientForbidden();
+      // A client's token names its project: no database round trip.
+      if (principal.projectId !== projectId) throw projectNotFound();
+      return { projectId, principal, isAdmin: false, isOwner: false, membershipType: null };
+    }
+
+    const standing = await this.projects.standing(principal.userId, projectId);
+    const visible =
+      standing.exists && (standing.isAdmin || standing.isOwner || standing.membershipType);
+    if (!visible) throw projectNotFound();
+    if (!holds(standing, rule.role)) {
+      throw new ApiError(HttpStatus.FORBIDDEN, `This requires the project role "${rule.role}"`);
+    }
+    return {
+      projectId,
+      principal,
+      isAdmin: standing.isAdmin,
+      isOwner: standing.isOwner,
+      membershipType: standing.membershipType,
+    };
+  }
+}
+
+function holds(standing: ProjectStanding, role: ProjectRole): boolean {
+  if (standing.isAdmin || standing.isOwner) return true;
+  switch (role) {
+    case 'member':
+      return standing.membershipType !== null;
+    case 'admin':
+      return standing.membershipType === 'admin';
+    case 'owner':
+      return false;
+  }
+}
+
+function clientForbidden(): ApiError {
+  return new ApiError(
+    HttpStatus.FORBIDDEN,
+    "API client tokens may only read the project's entry types and entries",
+  );
 }
 
 function unauthorized(reason: unknown): ApiError {

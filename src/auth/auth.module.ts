@@ -3,10 +3,13 @@ import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { authConfig, AuthConfig } from '../config/configuration';
+import { ClientsModule } from '../clients/clients.module';
+import { ProjectsModule } from '../projects/projects.module';
 import { TokensModule } from '../tokens/tokens.module';
 import { UsersModule } from '../users/users.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
+import { ClientAuthenticateController } from './client-authenticate.controller';
 import { CredentialsService } from './credentials.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
@@ -19,6 +22,8 @@ import { V1Controller } from './v1.controller';
     PassportModule,
     TokensModule,
     UsersModule,
+    ClientsModule,
+    ProjectsModule,
     ThrottlerModule.forRootAsync({
       inject: [authConfig.KEY],
       useFactory: (config: AuthConfig) => ({
@@ -26,7 +31,7 @@ import { V1Controller } from './v1.controller';
       }),
     }),
   ],
-  controllers: [AuthController, OAuthTokenController, V1Controller],
+  controllers: [AuthController, OAuthTokenController, V1Controller, ClientAuthenticateController],
   providers: [
     CredentialsService,
     TokenGrantsService,

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { UserPrincipal } from '../common/access';
+import { Principal } from '../common/access';
 import { authConfig, AuthConfig } from '../config/configuration';
-import { isUserClaims } from '../tokens/access-token.service';
+import { isClientClaims, isUserClaims } from '../tokens/access-token.service';
 import { RevocationService } from '../tokens/revocation.service';
 import { signingKey } from '../tokens/signing-key';
 
@@ -30,15 +30,29 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(payload: unknown): UserPrincipal {
-    if (!isUserClaims(payload)) throw new Error('The access token is invalid');
-    if (this.revocation.isRevoked(payload.jti, payload.sid)) throw new Error(REVOKED_TOKEN);
-    return {
-      kind: 'user',
-      userId: payload.userId,
-      sessionId: payload.sid,
-      tokenId: payload.jti,
-      expiresAt: payload.exp,
-    };
+  validate(payload: unknown): Principal {
+    if (isUserClaims(payload)) {
+      if (this.revocation.isRevoked(payload.jti, payload.sid)) throw new Error(REVOKED_TOKEN);
+      return {
+        kind: 'user',
+        userId: payload.userId,
+        sessionId: payload.sid,
+        tokenId: payload.jti,
+        expiresAt: payload.exp,
+      };
+    }
+    if (isClientClaims(payload)) {
+      const { jti, clientId, ver } = payload;
+      if (this.revocation.isClientTokenRevoked(jti, clientId, ver)) throw new Error(REVOKED_TOKEN);
+      return {
+        kind: 'client',
+        clientId,
+        projectId: payload.projectId,
+        secretVersion: ver,
+        tokenId: jti,
+        expiresAt: payload.exp,
+      };
+    }
+    throw new Error('The access token is invalid');
   }
 }

@@ -7,10 +7,20 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { PasswordGrantRequestDto, RefreshTokenGrantRequestDto } from './dto/token-request.dto';
-import { TokenResponseDto } from './dto/token-response.dto';
+import {
+  ClientCredentialsGrantRequestDto,
+  PasswordGrantRequestDto,
+  RefreshTokenGrantRequestDto,
+} from './dto/token-request.dto';
+import { PresentedClientCredentials, presentedClientCredentials } from './client-credentials';
+import { ClientTokenResponseDto, TokenResponseDto } from './dto/token-response.dto';
 import { OAuthError } from './oauth-error';
-import { requiredParameter, TokenEndpoint, TokenRequestBody } from './token-endpoint';
+import {
+  optionalString,
+  requiredParameter,
+  TokenEndpoint,
+  TokenRequestBody,
+} from './token-endpoint';
 import { TokenGrantsService } from './token-grants.service';
 
 /**
@@ -19,37 +29,57 @@ import { TokenGrantsService } from './token-grants.service';
  * access-token-as-refresh-token lives on its own paths.
  */
 @ApiTags('auth')
-@ApiExtraModels(PasswordGrantRequestDto, RefreshTokenGrantRequestDto)
+@ApiExtraModels(
+  PasswordGrantRequestDto,
+  RefreshTokenGrantRequestDto,
+  ClientCredentialsGrantRequestDto,
+  TokenResponseDto,
+  ClientTokenResponseDto,
+)
 @Controller('oauth')
 export class OAuthTokenController {
   constructor(private readonly grants: TokenGrantsService) {}
 
   @Post('token')
   @TokenEndpoint()
-  @ApiOperation({ summary: 'OAuth 2.0 token endpoint (password and refresh_token grants)' })
+  @ApiOperation({
+    summary: 'OAuth 2.0 token endpoint: password, refresh_token and client_credentials grants',
+  })
   @ApiBody({
     schema: {
       oneOf: [
         { $ref: getSchemaPath(PasswordGrantRequestDto) },
         { $ref: getSchemaPath(RefreshTokenGrantRequestDto) },
+        { $ref: getSchemaPath(ClientCredentialsGrantRequestDto) },
       ],
     },
   })
-  @ApiOkResponse({ type: TokenResponseDto })
-  token(
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(TokenResponseDto) },
+        { $ref: getSchemaPath(ClientTokenResponseDto) },
+      ],
+    },
+  })
+  async token(
     @Body() body: TokenRequestBody,
     @Headers('authorization') authorization?: string,
-  ): Promise<TokenResponseDto> {
-    this.refuseClientAuthentication(body, authorization);
+  ): Promise<TokenResponseDto | ClientTokenResponseDto> {
+    const client = presentedClientCredentials(body, authorization);
     const grantType = requiredParameter(body, 'grant_type');
     switch (grantType) {
       case 'password':
+        await this.refuseApiClient(client);
         return this.grants.password(
           requiredParameter(body, 'username'),
           requiredParameter(body, 'password'),
         );
       case 'refresh_token':
+        await this.refuseApiClient(client);
         return this.grants.refreshToken(requiredParameter(body, 'refresh_token'));
+      case 'client_credentials':
+        return this.grants.clientCredentials(client, { scope: optionalString(body, 'scope') });
       default:
         throw new OAuthError(
           'unsupported_grant_type',
@@ -59,15 +89,12 @@ export class OAuthTokenController {
   }
 
   /**
-   * The admin UI is a public client and sends no credentials. Confidential
-   * clients arrive with API clients; until then any client credentials are unknown.
+   * The password and refresh grants belong to the admin UI, a public client
+   * that sends no credentials. API clients read content with their own grant.
    */
-  private refuseClientAuthentication(body: TokenRequestBody, authorization?: string): void {
-    const basic = /^basic /i.test(authorization ?? '');
-    if (basic || body?.client_secret !== undefined) {
-      throw new OAuthError('invalid_client', 'Client authentication failed', {
-        basicChallenge: basic,
-      });
-    }
+  private async refuseApiClient(client: PresentedClientCredentials | null): Promise<void> {
+    if (!client) return;
+    await this.grants.authenticateClient(client);
+    throw new OAuthError('unauthorized_client', 'API clients may only use client_credentials');
   }
 }

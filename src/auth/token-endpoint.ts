@@ -59,3 +59,12 @@ export function requiredParameter(body: TokenRequestBody, name: string): string 
   }
   return value;
 }
+
+/** An optional string parameter; anything but a string is invalid_request. */
+export function optionalString(body: TokenRequestBody, name: string): string | undefined {
+  const value = body?.[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string')
+    throw new OAuthError('invalid_request', `${name} must be a string`);
+  return value;
+}

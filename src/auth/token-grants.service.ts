@@ -3,9 +3,19 @@ import { UserPrincipal } from '../common/access';
 import { AccessTokenService, UserAccessClaims } from '../tokens/access-token.service';
 import { RevocationService } from '../tokens/revocation.service';
 import { SessionService } from '../tokens/session.service';
-import { TokenResponseDto } from './dto/token-response.dto';
+import { ClientTokenResponseDto, TokenResponseDto } from './dto/token-response.dto';
 import { CredentialsService } from './credentials.service';
-import { invalidCredentials, OAuthError } from './oauth-error';
+import { INVALID_CREDENTIALS, invalidCredentials, OAuthError } from './oauth-error';
+import { PresentedClientCredentials } from './client-credentials';
+import { Client } from '../clients/client.entity';
+import { ClientsService } from '../clients/clients.service';
+
+function invalidClient(credentials: PresentedClientCredentials): OAuthError {
+  return new OAuthError('invalid_client', 'Client authentication failed', {
+    message: INVALID_CREDENTIALS,
+    basicChallenge: credentials.method === 'client_secret_basic',
+  });
+}
 
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
@@ -17,6 +27,7 @@ export class TokenGrantsService {
     private readonly sessions: SessionService,
     private readonly accessTokens: AccessTokenService,
     private readonly revocation: RevocationService,
+    private readonly clients: ClientsService,
   ) {}
 
   async password(username: string, password: string): Promise<TokenResponseDto> {
@@ -72,6 +83,37 @@ export class TokenGrantsService {
     if (!user) return null;
     const { session } = await this.sessions.start(user.id);
     return this.accessTokens.signForUser(user.id, session.id);
+  }
+
+  /**
+   * Client credentials: the client's id and secret for a read token on its
+   * own project. `projectId` pins the project when the path names one.
+   */
+  async clientCredentials(
+    credentials: PresentedClientCredentials | null,
+    options: { projectId?: number; scope?: string } = {},
+  ): Promise<ClientTokenResponseDto> {
+    if (!credentials) {
+      throw new OAuthError('invalid_client', 'Client authentication is required', {
+        basicChallenge: true,
+      });
+    }
+    const client = await this.authenticateClient(credentials);
+    if (options.projectId !== undefined && client.projectId !== options.projectId) {
+      throw invalidClient(credentials);
+    }
+    const scopes = (options.scope ?? '').split(' ').filter(Boolean);
+    if (scopes.some((scope) => scope !== 'read')) {
+      throw new OAuthError('invalid_scope', 'API clients may only have the "read" scope');
+    }
+    const { accessToken, expiresIn } = this.clients.issueToken(client);
+    return { access_token: accessToken, token_type: 'bearer', expires_in: expiresIn };
+  }
+
+  async authenticateClient(credentials: PresentedClientCredentials): Promise<Client> {
+    const client = await this.clients.authenticate(credentials.clientId, credentials.clientSecret);
+    if (!client) throw invalidClient(credentials);
+    return client;
   }
 
   /** Logout: the presented token stops at once, and so does its whole session. */

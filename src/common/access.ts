@@ -4,29 +4,71 @@ import {
   ExecutionContext,
   SetMetadata,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiSecurity,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+
+/**
+ * What a caller must hold in a project: `member` (any active role), `admin`
+ * (project admin or owner), `owner`. A global admin holds every role.
+ */
+export type ProjectRole = 'member' | 'admin' | 'owner';
 
 /**
  * Who may call a route. Every route declares one (a test walks the router
  * and fails on any that does not); the global guard refuses a route without.
  */
-export type AccessRule = { kind: 'public' } | { kind: 'user' };
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'user' }
+  | { kind: 'project'; role: ProjectRole; clientRead: boolean };
 
 export const ACCESS_RULE = 'tessera:access';
+
+/** The OpenAPI security schemes (declared in app.setup.ts). */
+export const BEARER_SCHEME = 'bearer';
+export const CLIENT_SCHEME = 'client';
+
+const unauthorized = ApiUnauthorizedResponse({
+  description: 'Missing, invalid, expired or revoked access token',
+});
 
 /** Anyone, signed in or not. */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
 
-/** Any signed-in user (a user access token). */
+/** Any signed-in user (a user access token; never an API client). */
 export const UserAccess = () =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, { kind: 'user' } satisfies AccessRule),
-    ApiBearerAuth('bearer'),
-    ApiUnauthorizedResponse({ description: 'Missing, invalid, expired or revoked access token' }),
-    ApiForbiddenResponse({ description: 'The token may not use this route' }),
+    ApiBearerAuth(BEARER_SCHEME),
+    unauthorized,
+    ApiForbiddenResponse({ description: 'API client tokens may not use this route' }),
   );
 
-/** Who is calling, as the guard established it from the access token. */
+/**
+ * A route under `/project/:projectId`. The guard checks the caller's role in
+ * that project; a project the caller cannot see is a 404. `clientRead` lets
+ * the project's own API clients call it (GET only).
+ */
+export const ProjectAccess = (role: ProjectRole, options: { clientRead?: boolean } = {}) =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, {
+      kind: 'project',
+      role,
+      clientRead: options.clientRead ?? false,
+    } satisfies AccessRule),
+    ApiBearerAuth(BEARER_SCHEME),
+    ...(options.clientRead ? [ApiSecurity(CLIENT_SCHEME, ['read'])] : []),
+    unauthorized,
+    ApiForbiddenResponse({ description: `Requires the project role "${role}"` }),
+    ApiNotFoundResponse({ description: 'No such project, or not one the caller belongs to' }),
+  );
+
+/** A signed-in person, as the guard established it from the access token. */
 export interface UserPrincipal {
   kind: 'user';
   userId: number;
@@ -37,9 +79,44 @@ export interface UserPrincipal {
   expiresAt: number;
 }
 
-export type Principal = UserPrincipal;
+/** An API client: reads one project's content. */
+export interface ClientPrincipal {
+  kind: 'client';
+  clientId: number;
+  projectId: number;
+  secretVersion: number;
+  tokenId: string;
+  expiresAt: number;
+}
+
+export type Principal = UserPrincipal | ClientPrincipal;
+
+/** The caller's standing in the route's project, resolved once by the guard. */
+export interface ProjectAccessContext {
+  projectId: number;
+  principal: Principal;
+  /** Global administrator. */
+  isAdmin: boolean;
+  isOwner: boolean;
+  /** The caller's active role in the project, if a user member. */
+  membershipType: 'admin' | 'author' | null;
+}
+
+export interface AuthenticatedRequest {
+  user: Principal;
+  projectAccess?: ProjectAccessContext;
+}
 
 export const CurrentPrincipal = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Principal =>
-    context.switchToHttp().getRequest<{ user: Principal }>().user,
+    context.switchToHttp().getRequest<AuthenticatedRequest>().user,
+);
+
+/** The route's project and the caller's standing in it (routes with `@ProjectAccess`). */
+export const CurrentProject = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): ProjectAccessContext => {
+    const access = context.switchToHttp().getRequest<AuthenticatedRequest>().projectAccess;
+    if (!access) throw new Error('@CurrentProject() used on a route without @ProjectAccess()');
+    return access;
+  },
 );

@@ -1,7 +1,18 @@
+import { Client } from '../clients/client.entity';
+import { ProjectMembership } from '../projects/project-membership.entity';
+import { Project } from '../projects/project.entity';
 import { RefreshToken } from '../tokens/refresh-token.entity';
 import { RevokedToken } from '../tokens/revoked-token.entity';
 import { Session } from '../tokens/session.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once for the app, the CLI and ormconfig.ts alike. */
-export const ENTITIES = [User, Session, RefreshToken, RevokedToken];
+export const ENTITIES = [
+  User,
+  Session,
+  RefreshToken,
+  RevokedToken,
+  Project,
+  ProjectMembership,
+  Client,
+];

@@ -15,10 +15,25 @@ export interface UserAccessClaims {
   exp: number;
 }
 
-export interface SignedAccessToken {
+/** The claims of an API client's read token (client-credentials grant). */
+export interface ClientAccessClaims {
+  sub: string;
+  clientId: number;
+  projectId: number;
+  /** The client's secret version when issued: rotation revokes older ones. */
+  ver: number;
+  scope: 'read';
+  jti: string;
+  iss: string;
+  aud: string;
+  iat: number;
+  exp: number;
+}
+
+export interface SignedAccessToken<Claims = UserAccessClaims> {
   accessToken: string;
   expiresIn: number;
-  claims: UserAccessClaims;
+  claims: Claims;
 }
 
 @Injectable()
@@ -37,6 +52,28 @@ export class AccessTokenService {
     return { accessToken, expiresIn, claims: this.jwt.decode<UserAccessClaims>(accessToken) };
   }
 
+  signForClient(client: {
+    id: number;
+    projectId: number;
+    secretVersion: number;
+  }): SignedAccessToken<ClientAccessClaims> {
+    const expiresIn = this.config.clientTokenExpiry;
+    const accessToken = this.jwt.sign(
+      {
+        clientId: client.id,
+        projectId: client.projectId,
+        ver: client.secretVersion,
+        scope: 'read',
+      },
+      { subject: `client:${client.id}`, jwtid: randomUUID(), expiresIn },
+    );
+    return { accessToken, expiresIn, claims: this.jwt.decode<ClientAccessClaims>(accessToken) };
+  }
+
+  clientTokenLifetime(): number {
+    return this.config.clientTokenExpiry;
+  }
+
   /**
    * Verifies signature (HS256 only), issuer and audience. `allowExpired` is
    * for revocation and renewal, where an expired token still names what to end.
@@ -51,6 +88,17 @@ export class AccessTokenService {
       return null;
     }
   }
+}
+
+export function isClientClaims(claims: unknown): claims is ClientAccessClaims {
+  const c = claims as Partial<ClientAccessClaims> | null;
+  return (
+    typeof c?.clientId === 'number' &&
+    typeof c.projectId === 'number' &&
+    typeof c.ver === 'number' &&
+    typeof c.jti === 'string' &&
+    typeof c.exp === 'number'
+  );
 }
 
 export function isUserClaims(claims: unknown): claims is UserAccessClaims {

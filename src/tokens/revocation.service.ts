@@ -14,8 +14,12 @@ const CHANNEL = 'tessera_revocation';
 const PURGE_EVERY_MS = 60_000;
 const RECONNECT_AFTER_MS = 1_000;
 
-/** What revocation names: one access token (`jti:`) or every token of a session (`sid:`). */
-export type RevocationKey = `jti:${string}` | `sid:${string}`;
+/**
+ * What revocation names: one access token (`jti:`), every token of a
+ * session (`sid:`), or every token of one secret version of an API client
+ * (`cv:<client>:<version>`).
+ */
+export type RevocationKey = `jti:${string}` | `sid:${string}` | `cv:${number}:${number}`;
 
 export interface Revocation {
   key: RevocationKey;
@@ -60,6 +64,10 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
 
   isRevoked(tokenId: string, sessionId: string): boolean {
     return this.active(`jti:${tokenId}`) || this.active(`sid:${sessionId}`);
+  }
+
+  isClientTokenRevoked(tokenId: string, clientId: number, secretVersion: number): boolean {
+    return this.active(`jti:${tokenId}`) || this.active(`cv:${clientId}:${secretVersion}`);
   }
 
   async revoke(...revocations: Revocation[]): Promise<void> {

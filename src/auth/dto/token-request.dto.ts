@@ -38,3 +38,18 @@ export class V1LoginRequestDto {
   @ApiProperty({ format: 'password' })
   password: string;
 }
+
+export class ClientCredentialsGrantRequestDto {
+  @ApiProperty({ enum: ['client_credentials'] })
+  grant_type: 'client_credentials';
+
+  /** Or send client_id:client_secret as HTTP Basic instead. */
+  @ApiPropertyOptional()
+  client_id?: string;
+
+  @ApiPropertyOptional({ format: 'password' })
+  client_secret?: string;
+
+  @ApiPropertyOptional({ enum: ['read'] })
+  scope?: string;
+}

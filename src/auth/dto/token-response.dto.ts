@@ -17,6 +17,19 @@ export class TokenResponseDto {
   refresh_token?: string;
 }
 
+export class ClientTokenResponseDto {
+  /** A JWT (`typ: at+jwt`) that reads this client's project; no refresh token. */
+  @ApiProperty()
+  access_token: string;
+
+  @ApiProperty({ enum: ['bearer'] })
+  token_type: 'bearer';
+
+  /** Seconds until the token expires (`CLIENT_TOKEN_EXPIRY`). */
+  @ApiProperty()
+  expires_in: number;
+}
+
 export class OAuthErrorResponseDto {
   @ApiProperty({ example: 400 })
   status: number;
@@ -86,4 +99,7 @@ export class AuthorizationServerMetadataDto {
 
   @ApiProperty({ type: [String] })
   response_types_supported: string[];
+
+  @ApiProperty({ type: [String] })
+  scopes_supported: string[];
 }

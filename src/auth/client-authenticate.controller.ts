@@ -1,0 +1,40 @@
+import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseId } from '../common/ids';
+import { presentedClientCredentials } from './client-credentials';
+import { ClientCredentialsGrantRequestDto } from './dto/token-request.dto';
+import { ClientTokenResponseDto } from './dto/token-response.dto';
+import { OAuthError } from './oauth-error';
+import { TokenEndpoint, TokenRequestBody } from './token-endpoint';
+import { TokenGrantsService } from './token-grants.service';
+
+/** contentjet's client-credentials path: the project in the URL must be the client's own. */
+@ApiTags('clients')
+@Controller('project/:projectId/client')
+export class ClientAuthenticateController {
+  constructor(private readonly grants: TokenGrantsService) {}
+
+  @Post('authenticate')
+  @TokenEndpoint()
+  @ApiOperation({ summary: "Trade an API client's id and secret for a read token on its project" })
+  @ApiBody({ type: ClientCredentialsGrantRequestDto })
+  @ApiOkResponse({ type: ClientTokenResponseDto })
+  authenticate(
+    @Param('projectId') projectId: string,
+    @Body() body: TokenRequestBody,
+    @Headers('authorization') authorization?: string,
+  ): Promise<ClientTokenResponseDto> {
+    const grantType = body?.grant_type;
+    if (grantType !== undefined && grantType !== 'client_credentials') {
+      throw new OAuthError(
+        'unsupported_grant_type',
+        'This endpoint takes grant_type=client_credentials',
+      );
+    }
+    const client = presentedClientCredentials(body, authorization);
+    if (!client)
+      throw new OAuthError('invalid_request', 'client_id and client_secret are required');
+    // An unparseable project id matches no client: the same answer as a wrong one.
+    return this.grants.clientCredentials(client, { projectId: parseId(projectId) ?? -1 });
+  }
+}

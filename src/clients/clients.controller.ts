@@ -1,0 +1,98 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentProject, ProjectAccess, ProjectAccessContext } from '../common/access';
+import { NotFoundError } from '../common/api-error';
+import { parseId } from '../common/ids';
+import { ClientsService } from './clients.service';
+import { ClientDto, ClientWithSecretDto, SaveClientDto, UpdateClientDto } from './dto/client.dto';
+
+function clientIdOf(raw: string): number {
+  const id = parseId(raw);
+  if (id === null) throw new NotFoundError('Client not found');
+  return id;
+}
+
+@ApiTags('clients')
+@ProjectAccess('admin')
+@Controller('project/:projectId/client')
+export class ClientsController {
+  constructor(private readonly clients: ClientsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The project's API clients (never their secrets)" })
+  @ApiOkResponse({ type: [ClientDto] })
+  list(@CurrentProject() project: ProjectAccessContext): Promise<ClientDto[]> {
+    return this.clients.list(project.projectId);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create an API client; the response holds its secret, shown this once' })
+  @ApiCreatedResponse({ type: ClientWithSecretDto })
+  create(
+    @CurrentProject() project: ProjectAccessContext,
+    @Body() body: SaveClientDto,
+  ): Promise<ClientWithSecretDto> {
+    return this.clients.create(project.projectId, body);
+  }
+
+  @Get(':clientId')
+  @ApiOperation({ summary: 'An API client' })
+  @ApiOkResponse({ type: ClientDto })
+  get(
+    @CurrentProject() project: ProjectAccessContext,
+    @Param('clientId') clientId: string,
+  ): Promise<ClientDto> {
+    return this.clients.get(project.projectId, clientIdOf(clientId));
+  }
+
+  @Put(':clientId')
+  @ApiOperation({ summary: "Change an API client's name or redirect URIs" })
+  @ApiOkResponse({ type: ClientDto })
+  update(
+    @CurrentProject() project: ProjectAccessContext,
+    @Param('clientId') clientId: string,
+    @Body() body: UpdateClientDto,
+  ): Promise<ClientDto> {
+    return this.clients.update(project.projectId, clientIdOf(clientId), body);
+  }
+
+  @Delete(':clientId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete an API client; its tokens stop working at once' })
+  @ApiNoContentResponse()
+  async remove(
+    @CurrentProject() project: ProjectAccessContext,
+    @Param('clientId') clientId: string,
+  ): Promise<void> {
+    await this.clients.remove(project.projectId, clientIdOf(clientId));
+  }
+
+  @Post(':clientId/rotate-secret')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Replace the secret (shown once); the old one and its tokens stop working',
+  })
+  @ApiOkResponse({ type: ClientWithSecretDto })
+  rotate(
+    @CurrentProject() project: ProjectAccessContext,
+    @Param('clientId') clientId: string,
+  ): Promise<ClientWithSecretDto> {
+    return this.clients.rotateSecret(project.projectId, clientIdOf(clientId));
+  }
+}

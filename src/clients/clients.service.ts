@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { NotFoundError } from '../common/api-error';
+import { digestsEqual, randomSecret, sha256Hex } from '../tokens/digest';
+import { Revocation, RevocationService } from '../tokens/revocation.service';
+import { Client } from './client.entity';
+import { ClientDto, ClientWithSecretDto, SaveClientDto } from './dto/client.dto';
+import { AccessTokenService } from '../tokens/access-token.service';
+
+/** Compared against when a client id is unknown, so both cases take the same time. */
+const NO_CLIENT_DIGEST = sha256Hex('tessera-no-such-client');
+
+export interface ClientSecretVersion {
+  id: number;
+  secretVersion: number;
+}
+
+/**
+ * API clients. Every query names the project from the route as well as the
+ * client: a client of another project is simply not found.
+ */
+@Injectable()
+export class ClientsService {
+  constructor(
+    @InjectRepository(Client) private readonly clients: Repository<Client>,
+    private readonly revocation: RevocationService,
+    private readonly accessTokens: AccessTokenService,
+  ) {}
+
+  async list(projectId: number): Promise<ClientDto[]> {
+    const clients = await this.clients.find({
+      where: { projectId },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return clients.map(toDto);
+  }
+
+  async get(projectId: number, id: number): Promise<ClientDto> {
+    return toDto(await this.find(projectId, id));
+  }
+
+  async create(projectId: number, input: SaveClientDto): Promise<ClientWithSecretDto> {
+    const clientSecret = randomSecret();
+    const client = await this.clients.save({
+      projectId,
+      name: input.name.trim(),
+      clientId: randomBytes(16).toString('hex'),
+      clientSecretDigest: sha256Hex(clientSecret),
+      redirectUris: input.redirectUris ?? [],
+    });
+    return { ...toDto(await this.find(projectId, client.id)), clientSecret };
+  }
+
+  async update(projectId: number, id: number, input: SaveClientDto): Promise<ClientDto> {
+    await this.find(projectId, id);
+    await this.clients.update(
+      { id, projectId },
+      {
+        name: input.name.trim(),
+        ...(input.redirectUris ? { redirectUris: input.redirectUris } : {}),
+      },
+    );
+    return this.get(projectId, id);
+  }
+
+  /** Deletes the client; its live tokens stop working at once. */
+  async remove(projectId: number, id: number): Promise<void> {
+    const client = await this.find(projectId, id);
+    await this.clients.delete({ id, projectId });
+    await this.revokeTokens([client]);
+  }
+
+  /** A new secret, shown once; the old secret and every token issued with it stop working. */
+  async rotateSecret(projectId: number, id: number): Promise<ClientWithSecretDto> {
+    const client = await this.find(projectId, id);
+    const clientSecret = randomSecret();
+    await this.clients.update(
+      { id, projectId },
+      { clientSecretDigest: sha256Hex(clientSecret), secretVersion: client.secretVersion + 1 },
+    );
+    await this.revokeTokens([client]);
+    return { ...(await this.get(projectId, id)), clientSecret };
+  }
+
+  /**
+   * The client whose id and secret these are, or null. The secret's digest
+   * is compared in constant time, and an unknown id costs the same.
+   */
+  async authenticate(clientId: string, clientSecret: string): Promise<Client | null> {
+    const client = await this.clients
+      .createQueryBuilder('client')
+      .addSelect('client.clientSecretDigest')
+      .where('client.clientId = :clientId', { clientId })
+      .getOne();
+    const matches = digestsEqual(
+      client?.clientSecretDigest ?? NO_CLIENT_DIGEST,
+      sha256Hex(clientSecret),
+    );
+    if (!client || !matches) return null;
+    // Recorded at most once a minute: authentication, not every read, writes.
+    await this.clients.query(
+      `UPDATE client SET last_used_at = now()
+        WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [client.id],
+    );
+    return client;
+  }
+
+  /** A read token for the client's own project (client-credentials grant). */
+  issueToken(client: Client) {
+    return this.accessTokens.signForClient(client);
+  }
+
+  secretVersionsOf(projectId: number): Promise<ClientSecretVersion[]> {
+    return this.clients.find({ where: { projectId }, select: { id: true, secretVersion: true } });
+  }
+
+  async revokeTokens(clients: ClientSecretVersion[]): Promise<void> {
+    const expiresAt = Math.ceil(Date.now() / 1000) + this.accessTokens.clientTokenLifetime() + 60;
+    await this.revocation.revoke(
+      ...clients.map(({ id, secretVersion }): Revocation => ({
+        key: `cv:${id}:${secretVersion}`,
+        expiresAt,
+      })),
+    );
+  }
+
+  private async find(projectId: number, id: number): Promise<Client> {
+    const client = await this.clients.findOneBy({ id, projectId });
+    if (!client) throw new NotFoundError('Client not found');
+    return client;
+  }
+}
+
+function toDto(client: Client): ClientDto {
+  const { id, projectId, name, clientId, redirectUris, lastUsedAt, createdAt, modifiedAt } = client;
+  return { id, projectId, name, clientId, redirectUris, lastUsedAt, createdAt, modifiedAt };
+}

@@ -1,0 +1,8 @@
+const MAX_INT4 = 2_147_483_647;
+
+/** A path id as Postgres' integer, or null for anything else ("abc", "0", "-1", "1e3", too large). */
+export function parseId(raw: unknown): number | null {
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,9}$/.test(raw)) return null;
+  const id = Number(raw);
+  return id <= MAX_INT4 ? id : null;
+}

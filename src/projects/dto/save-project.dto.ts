@@ -1,0 +1,38 @@
+import { Allow, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+
+export class CreateProjectDto {
+  @IsString()
+  @Length(1, 64, { message: 'name must be between 1 and 64 characters' })
+  name: string;
+
+  /** Free text for the project's own use. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  metadata?: string;
+}
+
+/**
+ * `PUT /project/:id`. contentjet-ui sends back the project it read: its
+ * read-only fields are accepted and ignored, anything else unknown is a 400.
+ */
+export class UpdateProjectDto extends CreateProjectDto {
+  /** Read-only; ignored. */
+  @Allow() id?: unknown;
+  /** Read-only; ignored. */
+  @Allow() userId?: unknown;
+  /** Read-only; ignored. */
+  @Allow() members?: unknown;
+  /** Read-only; ignored. */
+  @Allow() createdAt?: unknown;
+  /** Read-only; ignored. */
+  @Allow() modifiedAt?: unknown;
+}
+
+export class ProjectListQueryDto {
+  /** Words in the project name, case-insensitive. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+}

@@ -1,0 +1,105 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  CurrentPrincipal,
+  CurrentProject,
+  ProjectAccess,
+  ProjectAccessContext,
+  UserAccess,
+  UserPrincipal,
+} from '../common/access';
+import { PageOf, PageQueryDto, Page } from '../common/pagination';
+import { ClientsService } from '../clients/clients.service';
+import { UsersService } from '../users/users.service';
+import { ProjectDto } from './dto/project.dto';
+import { CreateProjectDto, ProjectListQueryDto, UpdateProjectDto } from './dto/save-project.dto';
+import { ProjectsService } from './projects.service';
+
+const ProjectPage = PageOf(ProjectDto);
+
+@ApiTags('projects')
+@Controller('project')
+export class ProjectsController {
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly users: UsersService,
+    private readonly clients: ClientsService,
+  ) {}
+
+  @Get()
+  @UserAccess()
+  @ApiOperation({
+    summary: 'Projects you own or are an active member of (all, for a global admin)',
+  })
+  @ApiOkResponse({ type: ProjectPage })
+  async list(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Query() page: PageQueryDto,
+    @Query() filter: ProjectListQueryDto,
+  ): Promise<Page<ProjectDto>> {
+    const user = await this.users.findById(principal.userId);
+    return this.projects.list(
+      { userId: principal.userId, isAdmin: user?.isAdmin ?? false },
+      page,
+      filter.search?.trim() || undefined,
+    );
+  }
+
+  @Post()
+  @UserAccess()
+  @ApiOperation({ summary: 'Create a project; you become its owner and an admin member' })
+  @ApiCreatedResponse({ type: ProjectDto })
+  create(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Body() body: CreateProjectDto,
+  ): Promise<ProjectDto> {
+    return this.projects.create(principal.userId, body);
+  }
+
+  @Get(':projectId')
+  @ProjectAccess('member')
+  @ApiOperation({ summary: 'A project with its members' })
+  @ApiOkResponse({ type: ProjectDto })
+  get(@CurrentProject() project: ProjectAccessContext): Promise<ProjectDto> {
+    return this.projects.get(project.projectId);
+  }
+
+  @Put(':projectId')
+  @ProjectAccess('admin')
+  @ApiOperation({ summary: "Change a project's name and metadata" })
+  @ApiOkResponse({ type: ProjectDto })
+  update(
+    @CurrentProject() project: ProjectAccessContext,
+    @Body() body: UpdateProjectDto,
+  ): Promise<ProjectDto> {
+    return this.projects.update(project.projectId, body);
+  }
+
+  @Delete(':projectId')
+  @ProjectAccess('owner')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete a project with its members, clients and content' })
+  @ApiNoContentResponse()
+  async remove(@CurrentProject() project: ProjectAccessContext): Promise<void> {
+    // Read the clients first: after the cascade there is nothing left to name.
+    const clients = await this.clients.secretVersionsOf(project.projectId);
+    await this.projects.remove(project.projectId);
+    await this.clients.revokeTokens(clients);
+  }
+}
