@@ -24,7 +24,7 @@ import {
   UserAccess,
   UserPrincipal,
 } from '../common/access';
-import { PageOf, PageQueryDto, Page } from '../common/pagination';
+import { Page, PageOf } from '../common/pagination';
 import { ClientsService } from '../clients/clients.service';
 import { UsersService } from '../users/users.service';
 import { ProjectDto } from './dto/project.dto';
@@ -50,14 +50,13 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectPage })
   async list(
     @CurrentPrincipal() principal: UserPrincipal,
-    @Query() page: PageQueryDto,
-    @Query() filter: ProjectListQueryDto,
+    @Query() query: ProjectListQueryDto,
   ): Promise<Page<ProjectDto>> {
     const user = await this.users.findById(principal.userId);
     return this.projects.list(
       { userId: principal.userId, isAdmin: user?.isAdmin ?? false },
-      page,
-      filter.search?.trim() || undefined,
+      query,
+      query.search?.trim() || undefined,
     );
   }
 

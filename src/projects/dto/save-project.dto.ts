@@ -1,3 +1,4 @@
+import { PageQueryDto } from '../../common/pagination';
 import { Allow, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 export class CreateProjectDto {
@@ -29,7 +30,7 @@ export class UpdateProjectDto extends CreateProjectDto {
   @Allow() modifiedAt?: unknown;
 }
 
-export class ProjectListQueryDto {
+export class ProjectListQueryDto extends PageQueryDto {
   /** Words in the project name, case-insensitive. */
   @IsOptional()
   @IsString()
