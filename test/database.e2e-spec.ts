@@ -50,7 +50,7 @@ describe('database start-up, migrations and health', () => {
           expect(res.statusCode).toBe(200);
         }
         const counts = await a.dataSource.query(
-          `SELECT name, count(*)::int AS n FROM migrations GROUP BY name`,
+          `SELECT name, count(*)::int AS n FROM migrations GROUP BY name ORDER BY min(id)`,
         );
         expect(counts).toEqual(MIGRATIONS.map((m) => ({ name: m.name, n: 1 })));
         await Promise.all([a.close(), b.close()]);

@@ -1,0 +1,245 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import passport from 'passport';
+import { JwtStrategy } from '../src/auth/jwt.strategy';
+import { EmbeddedDatabaseInUseError } from '../src/database/embedded-database';
+import { UsersService } from '../src/users/users.service';
+import { createTestApp, fileDatabaseSource, TestApp, usingPostgres } from './helpers/app';
+
+/**
+ * Every instance signs and checks tokens with one secret, as a deployment
+ * behind a load balancer does; without it each test app would generate its own.
+ */
+const ENV = {
+  TOKEN_RATE_LIMIT_PER_MINUTE: '1000',
+  JWT_SECRET: randomBytes(32).toString('base64url'),
+};
+const PASSWORD = 'revoked everywhere';
+const REVOKED = 'The access token has been revoked';
+const POLL_EVERY_MS = 50;
+const PROPAGATION_LIMIT_MS = 1000;
+
+interface Tokens {
+  access_token: string;
+  refresh_token: string;
+}
+
+async function signIn(t: TestApp, email: string): Promise<Tokens> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/authenticate',
+    payload: { username: email, password: PASSWORD, grant_type: 'password' },
+  });
+  expect(res.statusCode).toBe(200);
+  const body = res.json();
+  expect(body).toMatchObject({
+    access_token: expect.any(String),
+    refresh_token: expect.any(String),
+    token_type: 'bearer',
+  });
+  return body;
+}
+
+function me(t: TestApp, accessToken: string) {
+  return t.app.inject({
+    method: 'GET',
+    url: '/user/me',
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+}
+
+async function logout(t: TestApp, accessToken: string): Promise<void> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/logout',
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  expect(res.statusCode).toBe(204);
+  expect(res.body).toBe('');
+}
+
+function refresh(t: TestApp, refreshToken: string) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/oauth/token',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+    }).toString(),
+  });
+}
+
+async function expectAccepted(t: TestApp, accessToken: string, email: string): Promise<void> {
+  const res = await me(t, accessToken);
+  expect(res.statusCode).toBe(200);
+  expect(res.json()).toMatchObject({ email });
+}
+
+async function expectRevoked(t: TestApp, accessToken: string): Promise<void> {
+  const res = await me(t, accessToken);
+  expect(res.statusCode).toBe(401);
+  expect(res.headers['www-authenticate']).toContain('error="invalid_token"');
+  expect(res.json()).toEqual({ status: 401, name: 'UnauthorizedError', message: REVOKED });
+}
+
+async function expectRefreshRefused(t: TestApp, refreshToken: string): Promise<void> {
+  const res = await refresh(t, refreshToken);
+  expect(res.statusCode).toBe(400);
+  expect(res.headers['cache-control']).toBe('no-store');
+  expect(res.json()).toMatchObject({
+    status: 400,
+    error: 'invalid_grant',
+    error_description: 'The refresh token is invalid, expired or revoked',
+  });
+}
+
+let users = 0;
+async function createUser(t: TestApp): Promise<string> {
+  const email = `revocation-${++users}@example.com`;
+  await t.app.get(UsersService).create({ email, password: PASSWORD, name: 'Revoked' });
+  return email;
+}
+
+/**
+ * Passport keeps strategies in one registry per process, so with several apps
+ * in one test process the newest app's JwtStrategy — and its deny-list — checks
+ * bearer tokens for all of them. Only on that app does a request test the
+ * instance's own deny-list; this proves `t` is it.
+ */
+function expectOwnTokenChecks(t: TestApp): void {
+  const registry = passport as unknown as { _strategy(name: string): unknown };
+  expect(registry._strategy('jwt')).toBe(t.app.get(JwtStrategy));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Logout must hold on every instance, not just the one that took it:
+ * through NOTIFY while they run, and from the database when they boot.
+ */
+describe('revocation reaches every instance', () => {
+  beforeAll(() => fileDatabaseSource());
+
+  if (usingPostgres()) {
+    describe('on Postgres, instances sharing one database', () => {
+      const apps: TestApp[] = [];
+      let a: TestApp;
+      let b: TestApp;
+
+      beforeAll(async () => {
+        apps.push((a = await createTestApp({ env: ENV })));
+        apps.push((b = await createTestApp({ env: ENV })));
+      });
+
+      afterAll(async () => {
+        // Newest first: each close puts back the environment the one before it saw.
+        for (const t of apps.reverse()) await t.close();
+      });
+
+      it('a logout on A is refused on B within a second, and its refresh token with it', async () => {
+        const email = await createUser(a);
+        const tokens = await signIn(a, email);
+        await expectAccepted(a, tokens.access_token, email);
+        await expectAccepted(b, tokens.access_token, email);
+
+        // A records the logout; B learns of it only through the database.
+        expectOwnTokenChecks(b);
+        await logout(a, tokens.access_token);
+        const loggedOutAt = Date.now();
+
+        let res = await me(b, tokens.access_token);
+        while (res.statusCode === 200 && Date.now() - loggedOutAt < PROPAGATION_LIMIT_MS) {
+          await sleep(POLL_EVERY_MS);
+          res = await me(b, tokens.access_token);
+        }
+        const elapsed = Date.now() - loggedOutAt;
+        expect(res.statusCode).toBe(401);
+        expect(elapsed).toBeLessThan(PROPAGATION_LIMIT_MS);
+        expect(res.headers['www-authenticate']).toContain('error="invalid_token"');
+        expect(res.json()).toEqual({ status: 401, name: 'UnauthorizedError', message: REVOKED });
+
+        await expectRefreshRefused(b, tokens.refresh_token);
+      });
+
+      it('a logout on A leaves the other sessions working on B', async () => {
+        const email = await createUser(a);
+        const ended = await signIn(a, email);
+        const kept = await signIn(b, email);
+
+        expectOwnTokenChecks(b);
+        await logout(a, ended.access_token);
+        await sleep(PROPAGATION_LIMIT_MS);
+
+        await expectRevoked(b, ended.access_token);
+        await expectAccepted(a, kept.access_token, email);
+        await expectAccepted(b, kept.access_token, email);
+        const res = await refresh(b, kept.refresh_token);
+        expect(res.statusCode).toBe(200);
+        expect(res.json()).toMatchObject({ refresh_token: expect.any(String) });
+      });
+
+      it('an instance started after the logout knows it at once', async () => {
+        const email = await createUser(a);
+        const ended = await signIn(a, email);
+        const kept = await signIn(a, email);
+        await logout(a, ended.access_token);
+
+        const c = await createTestApp({ env: ENV });
+        apps.push(c);
+        expectOwnTokenChecks(c);
+        await expectRevoked(c, ended.access_token);
+        await expectRefreshRefused(c, ended.refresh_token);
+        await expectAccepted(c, kept.access_token, email);
+      });
+    });
+  } else {
+    describe('embedded, one instance per DATA_DIR', () => {
+      let dataDir: string;
+      let t: TestApp | undefined;
+
+      beforeAll(() => {
+        dataDir = mkdtempSync(join(tmpdir(), 'tessera-revocation-'));
+      });
+
+      afterAll(async () => {
+        await t?.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      });
+
+      it('a second instance on the same data is refused, so there is no one to tell', async () => {
+        t = await createTestApp({ dataDir, env: ENV });
+        await expect(createTestApp({ dataDir, env: ENV })).rejects.toBeInstanceOf(
+          EmbeddedDatabaseInUseError,
+        );
+        const res = await t.app.inject({ method: 'GET', url: '/health' });
+        expect(res.statusCode).toBe(200);
+      });
+
+      it('a logout is refused at once, and still after a restart on the same DATA_DIR', async () => {
+        t ??= await createTestApp({ dataDir, env: ENV });
+        const email = await createUser(t);
+        const ended = await signIn(t, email);
+        const kept = await signIn(t, email);
+        await expectAccepted(t, ended.access_token, email);
+
+        await logout(t, ended.access_token);
+        await expectRevoked(t, ended.access_token);
+        await expectRefreshRefused(t, ended.refresh_token);
+        await expectAccepted(t, kept.access_token, email);
+
+        await t.close();
+        t = undefined;
+        t = await createTestApp({ dataDir, env: ENV });
+        expectOwnTokenChecks(t);
+
+        // The deny-list came back from the database; the signing key did too.
+        await expectRevoked(t, ended.access_token);
+        await expectRefreshRefused(t, ended.refresh_token);
+        await expectAccepted(t, kept.access_token, email);
+      });
+    });
+  }
+});
