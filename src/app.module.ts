@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { appConfig, authConfig, databaseConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
+import { EntriesModule } from './entries/entries.module';
 import { EntryTypesModule } from './entry-types/entry-types.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging';
@@ -27,6 +28,7 @@ import { ClientsModule } from './clients/clients.module';
     ProjectsModule,
     ClientsModule,
     EntryTypesModule,
+    EntriesModule,
     AuthModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],

@@ -1,4 +1,6 @@
 import { Client } from '../clients/client.entity';
+import { Entry } from '../entries/entry.entity';
+import { EntryType } from '../entry-types/entry-type.entity';
 import { ProjectMembership } from '../projects/project-membership.entity';
 import { Project } from '../projects/project.entity';
 import { RefreshToken } from '../tokens/refresh-token.entity';
@@ -15,4 +17,6 @@ export const ENTITIES = [
   Project,
   ProjectMembership,
   Client,
+  EntryType,
+  Entry,
 ];

@@ -1,21 +1,116 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProjectAccess } from '../common/access';
-import { Page, PageQueryDto, toPage } from '../common/pagination';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  CurrentProject,
+  ProjectAccess,
+  ProjectAccessContext,
+  UserPrincipal,
+} from '../common/access';
+import { NotFoundError } from '../common/api-error';
+import { Delivered } from '../content/delivery-cache';
+import { parseId } from '../common/ids';
+import { Page, PageOf, PageQueryDto } from '../common/pagination';
+import { FIELD_DEFINITION_DTOS } from './dto/field-definition.dto';
+import { EntryTypeDto, SaveEntryTypeDto, UpdateEntryTypeDto } from './dto/entry-type.dto';
+import { EntryTypesService } from './entry-types.service';
 
-/**
- * Entry types arrive with the content issue. The route exists now so the
- * access model (members and the project's own API clients may read) is
- * declared and tested where content will live; it lists nothing yet.
- */
+const EntryTypePage = PageOf(EntryTypeDto);
+
+function entryTypeIdOf(raw: string): number {
+  const id = parseId(raw);
+  if (id === null) throw new NotFoundError('Entry type not found');
+  return id;
+}
+
 @ApiTags('entry types')
+@ApiExtraModels(...FIELD_DEFINITION_DTOS)
 @Controller('project/:projectId/entry-type')
 export class EntryTypesController {
+  constructor(private readonly entryTypes: EntryTypesService) {}
+
   @Get()
   @ProjectAccess('member', { clientRead: true })
-  @ApiOperation({ summary: "The project's entry types (none until content types exist)" })
-  @ApiOkResponse({ description: 'A page of entry types' })
-  list(@Query() query: PageQueryDto): Page<never> {
-    return toPage(query, 0, []);
+  @Delivered()
+  @ApiOperation({ summary: "The project's entry types with their field definitions" })
+  @ApiOkResponse({ type: EntryTypePage })
+  list(
+    @CurrentProject() project: ProjectAccessContext,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<EntryTypeDto>> {
+    return this.entryTypes.list(project.projectId, query);
+  }
+
+  @Get(':entryTypeId')
+  @ProjectAccess('member', { clientRead: true })
+  @Delivered()
+  @ApiOperation({ summary: 'An entry type' })
+  @ApiOkResponse({ type: EntryTypeDto })
+  get(
+    @CurrentProject() project: ProjectAccessContext,
+    @Param('entryTypeId') id: string,
+  ): Promise<EntryTypeDto> {
+    return this.entryTypes.get(project.projectId, entryTypeIdOf(id));
+  }
+
+  @Post()
+  @ProjectAccess('admin')
+  @ApiOperation({ summary: 'Define an entry type and its fields' })
+  @ApiCreatedResponse({ type: EntryTypeDto })
+  create(
+    @CurrentProject() project: ProjectAccessContext,
+    @Body() body: SaveEntryTypeDto,
+  ): Promise<EntryTypeDto> {
+    return this.entryTypes.create(
+      project.projectId,
+      (project.principal as UserPrincipal).userId,
+      body,
+    );
+  }
+
+  @Put(':entryTypeId')
+  @ProjectAccess('admin')
+  @ApiOperation({
+    summary:
+      'Change an entry type; entries keep their values and meet new rules at their next write',
+  })
+  @ApiOkResponse({ type: EntryTypeDto })
+  update(
+    @CurrentProject() project: ProjectAccessContext,
+    @Param('entryTypeId') id: string,
+    @Body() body: UpdateEntryTypeDto,
+  ): Promise<EntryTypeDto> {
+    return this.entryTypes.update(project.projectId, entryTypeIdOf(id), body);
+  }
+
+  @Delete(':entryTypeId')
+  @ProjectAccess('admin')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete an entry type that has no entries' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: 'The type still has entries' })
+  async remove(
+    @CurrentProject() project: ProjectAccessContext,
+    @Param('entryTypeId') id: string,
+  ): Promise<void> {
+    await this.entryTypes.remove(project.projectId, entryTypeIdOf(id));
   }
 }

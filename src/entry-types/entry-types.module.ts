@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ContentModule } from '../content/content.module';
 import { EntryTypesController } from './entry-types.controller';
+import { EntryTypesService } from './entry-types.service';
 
-@Module({ controllers: [EntryTypesController] })
+@Module({
+  imports: [ContentModule],
+  controllers: [EntryTypesController],
+  providers: [EntryTypesService],
+  exports: [EntryTypesService],
+})
 export class EntryTypesModule {}

@@ -1,18 +1,10 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { databaseConfig, DatabaseConfig } from '../config/configuration';
+import { NotificationsService } from '../database/notifications.service';
 
 const CHANNEL = 'tessera_revocation';
 const PURGE_EVERY_MS = 60_000;
-const RECONNECT_AFTER_MS = 1_000;
 
 /**
  * What revocation names: one access token (`jti:`), every token of a
@@ -29,37 +21,36 @@ export interface Revocation {
 
 /**
  * The deny-list, held in memory so checking a token costs no database round
- * trip. Loaded at boot; every change is written to `revoked_token` and, on
- * Postgres, announced with NOTIFY so the other instances apply it too (they
- * listen on a connection of their own, and reload everything on reconnect in
- * case they missed a message). The embedded database is one process, so
- * there is no one to tell.
+ * trip. Loaded at boot; every change is written to `revoked_token` and
+ * announced to the other instances (NotificationsService), which reload
+ * everything after a lost connection in case they missed a message.
  */
 @Injectable()
 export class RevocationService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RevocationService.name);
   private readonly revoked = new Map<string, number>();
-  private listener?: Client;
   private purgeTimer?: NodeJS.Timeout;
-  private reconnectTimer?: NodeJS.Timeout;
-  private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(databaseConfig.KEY) private readonly config: DatabaseConfig,
-  ) {}
+    private readonly notifications: NotificationsService,
+  ) {
+    notifications.subscribe(CHANNEL, {
+      onMessage: (payload) => {
+        const entries = JSON.parse(payload) as [RevocationKey, number][];
+        this.apply(entries.map(([key, expiresAt]) => ({ key, expiresAt })));
+      },
+      onReconnect: () => this.reload(),
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reload();
-    if (this.config.url) await this.listen();
     this.purgeTimer = setInterval(() => void this.purge(), PURGE_EVERY_MS).unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
+  onApplicationShutdown(): void {
     clearInterval(this.purgeTimer);
-    clearTimeout(this.reconnectTimer);
-    await this.listener?.end().catch(() => undefined);
   }
 
   isRevoked(tokenId: string, sessionId: string): boolean {
@@ -79,12 +70,10 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
        ON CONFLICT (key) DO UPDATE SET expires_at = GREATEST(revoked_token.expires_at, EXCLUDED.expires_at)`,
       [revocations.map((r) => r.key), revocations.map((r) => r.expiresAt)],
     );
-    if (this.config.url) {
-      await this.dataSource.query('SELECT pg_notify($1, $2)', [
-        CHANNEL,
-        JSON.stringify(revocations.map((r) => [r.key, r.expiresAt])),
-      ]);
-    }
+    await this.notifications.notify(
+      CHANNEL,
+      JSON.stringify(revocations.map((r) => [r.key, r.expiresAt])),
+    );
   }
 
   private active(key: string): boolean {
@@ -112,46 +101,5 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
     await this.dataSource
       .query(`DELETE FROM revoked_token WHERE expires_at < now() - interval '1 minute'`)
       .catch((error: unknown) => this.logger.warn(`purge failed: ${String(error)}`));
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({
-      connectionString: this.config.url,
-      application_name: 'tessera-listen',
-    });
-    client.on('notification', (message) => {
-      if (message.channel !== CHANNEL || !message.payload) return;
-      try {
-        const entries = JSON.parse(message.payload) as [RevocationKey, number][];
-        this.apply(entries.map(([key, expiresAt]) => ({ key, expiresAt })));
-      } catch {
-        this.logger.warn('ignored a malformed revocation notification');
-      }
-    });
-    client.on('error', (error) => {
-      this.logger.warn(`revocation listener lost its connection: ${error.message}`);
-      this.scheduleReconnect(client);
-    });
-    client.on('end', () => this.scheduleReconnect(client));
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
-    this.listener = client;
-  }
-
-  private scheduleReconnect(client: Client): void {
-    if (this.stopped || this.listener !== client || this.reconnectTimer) return;
-    this.listener = undefined;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      // Listen first, then reload: nothing revoked in between is missed.
-      this.listen()
-        .then(() => this.reload())
-        .catch((error: unknown) => {
-          this.logger.warn(`revocation listener could not reconnect: ${String(error)}`);
-          this.listener = client;
-          this.scheduleReconnect(client);
-        });
-    }, RECONNECT_AFTER_MS);
-    this.reconnectTimer.unref();
   }
 }

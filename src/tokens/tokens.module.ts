@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { authConfig, AuthConfig } from '../config/configuration';
+import { NotificationsModule } from '../database/notifications.module';
 import { AccessTokenService } from './access-token.service';
 import { PasswordService } from './password.service';
 import { RevocationService } from './revocation.service';
@@ -10,6 +11,7 @@ import { signingKey } from './signing-key';
 /** The low layer: signing and verifying tokens, revocation, sessions, password hashing. */
 @Module({
   imports: [
+    NotificationsModule,
     JwtModule.registerAsync({
       inject: [authConfig.KEY],
       useFactory: (config: AuthConfig) => ({

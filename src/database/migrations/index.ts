@@ -1,10 +1,12 @@
 import { CreateUser1764057600000 } from './1764057600000-create-user';
 import { CreateSessions1764144000000 } from './1764144000000-create-sessions';
 import { CreateProjectsAndClients1764230400000 } from './1764230400000-create-projects-and-clients';
+import { CreateContent1764316800000 } from './1764316800000-create-content';
 
 /** Every migration, oldest first. Listed here so builds and tests need no file globbing. */
 export const MIGRATIONS = [
   CreateUser1764057600000,
   CreateSessions1764144000000,
   CreateProjectsAndClients1764230400000,
+  CreateContent1764316800000,
 ];

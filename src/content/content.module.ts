@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../database/notifications.module';
+import { ContentEvents } from './content-events.service';
+import { DeliveryCache, DeliveryCacheInterceptor } from './delivery-cache';
+
+@Module({
+  imports: [NotificationsModule],
+  providers: [ContentEvents, DeliveryCache, DeliveryCacheInterceptor],
+  exports: [ContentEvents, DeliveryCache, DeliveryCacheInterceptor],
+})
+export class ContentModule {}

@@ -1,0 +1,136 @@
+import {
+  applyDecorators,
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  UseInterceptors,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, mergeMap, Observable, of } from 'rxjs';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedRequest } from '../common/access';
+import { etagOf, sendJsonWithEtag } from '../common/etag';
+import { ContentEvents } from './content-events.service';
+
+/** Cached pages are also dropped after this, so renamed users' names catch up. */
+const MAX_AGE_MS = 60_000;
+const MAX_ENTRIES = 5_000;
+const MAX_BYTES = 128 * 1024 * 1024;
+
+interface CachedPage {
+  generation: string;
+  body: string;
+  etag: string;
+  expiresAt: number;
+}
+
+/**
+ * Serialized content pages kept in memory, so a repeated read costs neither
+ * a query nor JSON work. An entry belongs to one project and one kind of
+ * caller (members and API clients see different entries) and is valid for
+ * one content generation of that project: any write to the project makes it
+ * stale at once here and, through NOTIFY, within a moment on other
+ * instances. Pages that hide unpublished entries also expire when the next
+ * scheduled entry is due to appear.
+ */
+@Injectable()
+export class DeliveryCache {
+  private readonly pages = new Map<string, CachedPage>();
+  private bytes = 0;
+
+  constructor(
+    private readonly events: ContentEvents,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  lookup(key: string, projectId: number): CachedPage | undefined {
+    const page = this.pages.get(key);
+    if (!page) return undefined;
+    if (page.generation !== this.events.generation(projectId) || page.expiresAt <= Date.now()) {
+      this.drop(key, page);
+      return undefined;
+    }
+    return page;
+  }
+
+  async store(
+    key: string,
+    projectId: number,
+    generation: string,
+    body: string,
+  ): Promise<CachedPage> {
+    const page = { generation, body, etag: etagOf(body), expiresAt: await this.expiry(projectId) };
+    const previous = this.pages.get(key);
+    if (previous) this.drop(key, previous);
+    this.pages.set(key, page);
+    this.bytes += body.length;
+    // Oldest first: Map iterates in insertion order.
+    for (const [oldKey, oldPage] of this.pages) {
+      if (this.pages.size <= MAX_ENTRIES && this.bytes <= MAX_BYTES) break;
+      this.drop(oldKey, oldPage);
+    }
+    return page;
+  }
+
+  private drop(key: string, page: CachedPage): void {
+    this.pages.delete(key);
+    this.bytes -= page.body.length;
+  }
+
+  /** Until the next entry of the project is due to be published, at most MAX_AGE_MS. */
+  private async expiry(projectId: number): Promise<number> {
+    const [row]: { next: number | null }[] = await this.dataSource.query(
+      `SELECT extract(epoch FROM min(published))::float8 * 1000 AS next
+         FROM entry WHERE project_id = $1 AND published > now()`,
+      [projectId],
+    );
+    return Math.min(Date.now() + MAX_AGE_MS, row?.next ?? Infinity);
+  }
+}
+
+@Injectable()
+export class DeliveryCacheInterceptor implements NestInterceptor {
+  constructor(
+    private readonly cache: DeliveryCache,
+    private readonly events: ContentEvents,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & AuthenticatedRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const access = request.projectAccess;
+    if (!access) throw new Error('@Delivered() needs @ProjectAccess() on the route');
+    const { projectId } = access;
+    // The project and the kind of caller are part of the key: a page is never
+    // shared across projects or between members and API clients.
+    const key = `${projectId}\u0000${access.principal.kind}\u0000${request.url}`;
+    const hit = this.cache.lookup(key, projectId);
+    if (hit) return of(sendJsonWithEtag(request, reply, hit.body, hit.etag));
+    const generation = this.events.generation(projectId);
+    return next
+      .handle()
+      .pipe(
+        mergeMap((data) =>
+          from(this.cache.store(key, projectId, generation, JSON.stringify(data))).pipe(
+            mergeMap((page) => of(sendJsonWithEtag(request, reply, page.body, page.etag))),
+          ),
+        ),
+      );
+  }
+}
+
+/** A content read served from the delivery cache, with an ETag and 304 on If-None-Match. */
+export const Delivered = () =>
+  applyDecorators(
+    UseInterceptors(DeliveryCacheInterceptor),
+    ApiHeader({
+      name: 'If-None-Match',
+      required: false,
+      description: 'An ETag from an earlier answer',
+    }),
+    ApiResponse({ status: 304, description: 'Not modified: your copy (If-None-Match) is current' }),
+  );

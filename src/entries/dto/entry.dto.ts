@@ -1,0 +1,157 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  Allow,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
+
+export class NamedRefDto {
+  id: number;
+  name: string;
+}
+
+export class EntryDto {
+  id: number;
+  entryTypeId: number;
+  entryType: NamedRefDto;
+  name: string;
+  /** Visible to API clients from this instant; null is a draft. */
+  published: Date | null;
+  tags: string[];
+  /** Values keyed by field name, as the entry type defines them now. */
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  fields: Record<string, unknown>;
+  /** Who created it. */
+  userId: number | null;
+  user: NamedRefDto | null;
+  modifiedByUserId: number | null;
+  modifiedByUser: NamedRefDto | null;
+  createdAt: Date;
+  modifiedAt: Date;
+}
+
+export class SaveEntryDto {
+  @IsInt({ message: 'entryTypeId must be an entry type id' })
+  @Min(1, { message: 'entryTypeId must be an entry type id' })
+  entryTypeId: number;
+
+  @IsString()
+  @Length(1, 128, { message: 'name must be between 1 and 128 characters' })
+  name: string;
+
+  /** ISO 8601 date-time, or null for a draft. */
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @IsISO8601({ strict: true }, { message: 'published must be an ISO 8601 date-time or null' })
+  published?: string | null;
+
+  /** Created in the project on first use. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true, message: 'each tag must be between 1 and 64 characters' })
+  tags?: string[];
+
+  /** Checked against the entry type (errors under `errors.fields.<name>`). */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject({ message: 'fields must be an object' })
+  fields?: Record<string, unknown>;
+}
+
+/** `PUT`: the read-only fields of an entry's own response are accepted and ignored. */
+export class UpdateEntryDto extends SaveEntryDto {
+  /** Read-only; ignored. */
+  @Allow() id?: unknown;
+  /** Read-only; ignored. */
+  @Allow() entryType?: unknown;
+  /** Read-only; ignored. */
+  @Allow() userId?: unknown;
+  /** Read-only; ignored. */
+  @Allow() user?: unknown;
+  /** Read-only; ignored. */
+  @Allow() modifiedByUserId?: unknown;
+  /** Read-only; ignored. */
+  @Allow() modifiedByUser?: unknown;
+  /** Read-only; ignored. */
+  @Allow() createdAt?: unknown;
+  /** Read-only; ignored. */
+  @Allow() modifiedAt?: unknown;
+}
+
+export const ENTRY_ORDERINGS = [
+  'createdAt',
+  '-createdAt',
+  'modifiedAt',
+  '-modifiedAt',
+  'name',
+  '-name',
+  'published',
+  '-published',
+] as const;
+export type EntryOrdering = (typeof ENTRY_ORDERINGS)[number];
+
+const asBoolean = Transform(({ value }: { value: unknown }) =>
+  value === '1' || value === 'true' ? true : value === '0' || value === 'false' ? false : value,
+);
+
+export class EntryListQueryDto extends PageQueryDto {
+  /** Only entries of this entry type. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'entryType must be an entry type id' })
+  @Min(1, { message: 'entryType must be an entry type id' })
+  entryType?: number;
+
+  /** Comma-separated: entries with any of these tags. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  tags?: string;
+
+  /** Words in the name, case-insensitive; empty means no filter. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @ApiPropertyOptional({ enum: ENTRY_ORDERINGS, default: '-modifiedAt' })
+  @IsOptional()
+  @IsIn(ENTRY_ORDERINGS, { message: `orderBy must be one of ${ENTRY_ORDERINGS.join(', ')}` })
+  orderBy?: EntryOrdering;
+
+  /** Include drafts and future entries (members only; API clients never see them). */
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @asBoolean
+  @IsIn([true, false], { message: 'nonPublished must be 1, true, 0 or false' })
+  nonPublished?: boolean;
+}
+
+export class EntryTagQueryDto {
+  /** `[{name, count}]` instead of plain names. */
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @asBoolean
+  @IsIn([true, false], { message: 'counts must be 1, true, 0 or false' })
+  counts?: boolean;
+}
+
+export class TagCountDto {
+  name: string;
+  count: number;
+}

@@ -1,0 +1,184 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import {
+  CurrentProject,
+  ProjectAccess,
+  ProjectAccessContext,
+  UserPrincipal,
+} from '../common/access';
+import { NotFoundError, ValidationError } from '../common/api-error';
+import { Delivered } from '../content/delivery-cache';
+import { parseId } from '../common/ids';
+import { Page, PageOf } from '../common/pagination';
+import {
+  EntryDto,
+  EntryListQueryDto,
+  EntryTagQueryDto,
+  SaveEntryDto,
+  TagCountDto,
+  UpdateEntryDto,
+} from './dto/entry.dto';
+import { EntriesService, EntryReader } from './entries.service';
+
+const EntryPage = PageOf(EntryDto);
+const MAX_BULK_DELETE = 1000;
+
+function entryIdOf(raw: string): number {
+  const id = parseId(raw);
+  if (id === null) throw new NotFoundError('Entry not found');
+  return id;
+}
+
+function userIdOf(project: ProjectAccessContext): number {
+  return (project.principal as UserPrincipal).userId;
+}
+
+/** API clients always read published entries only, whatever they ask. */
+function readerOf(project: ProjectAccessContext, wantsUnpublished = false): EntryReader {
+  return {
+    projectId: project.projectId,
+    includeUnpublished: project.principal.kind === 'user' && wantsUnpublished,
+  };
+}
+
+@ApiTags('entries')
+@ApiExtraModels(TagCountDto)
+@Controller('project/:projectId')
+export class EntriesController {
+  constructor(private readonly entries: EntriesService) {}
+
+  @Get('entry')
+  @ProjectAccess('member', { clientRead: true })
+  @Delivered()
+  @ApiOperation({
+    summary:
+      'Entries, newest change first; published ones only unless a member asks for nonPublished',
+  })
+  @ApiOkResponse({ type: EntryPage })
+  list(
+    @CurrentProject() project: ProjectAccessContext,
+    @Query() query: EntryListQueryDto,
+  ): Promise<Page<EntryDto>> {
+    return this.entries.list(readerOf(project, query.nonPublished), query);
+  }
+
+  @Get('entry/:entryId')
+  @ProjectAccess('member', { clientRead: true })
+  @Delivered()
+  @ApiOperation({ summary: 'An entry (API clients: published entries only)' })
+  @ApiOkResponse({ type: EntryDto })
+  get(
+    @CurrentProject() project: ProjectAccessContext,
+    @Param('entryId') id: string,
+  ): Promise<EntryDto> {
+    return this.entries.get(readerOf(project, true), entryIdOf(id));
+  }
+
+  @Post('entry')
+  @ProjectAccess('member')
+  @ApiOperation({ summary: 'Create an entry; its fields are checked against its entry type' })
+  @ApiCreatedResponse({ type: EntryDto })
+  create(
+    @CurrentProject() project: ProjectAccessContext,
+    @Body() body: SaveEntryDto,
+  ): Promise<EntryDto> {
+    return this.entries.create(project.projectId, userIdOf(project), body);
+  }
+
+  @Post('entry/bulk-delete')
+  @ProjectAccess('member')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete several entries: all of them, or none if any id is unknown' })
+  @ApiBody({
+    schema: { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: MAX_BULK_DELETE },
+  })
+  @ApiNoContentResponse()
+  async bulkRemove(
+    @CurrentProject() project: ProjectAccessContext,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.entries.bulkRemove(project.projectId, entryIds(body));
+  }
+
+  @Put('entry/:entryId')
+  @ProjectAccess('member')
+  @ApiOperation({ summary: 'Replace an entry (the read-only fields it was read with are ignored)' })
+  @ApiOkResponse({ type: EntryDto })
+  update(
+    @CurrentProject() project: ProjectAccessContext,
+    @Param('entryId') id: string,
+    @Body() body: UpdateEntryDto,
+  ): Promise<EntryDto> {
+    return this.entries.update(project.projectId, entryIdOf(id), userIdOf(project), body);
+  }
+
+  @Delete('entry/:entryId')
+  @ProjectAccess('member')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete an entry' })
+  @ApiNoContentResponse()
+  async remove(
+    @CurrentProject() project: ProjectAccessContext,
+    @Param('entryId') id: string,
+  ): Promise<void> {
+    await this.entries.remove(project.projectId, entryIdOf(id));
+  }
+
+  @Get('entry-tag')
+  @ProjectAccess('member', { clientRead: true })
+  @Delivered()
+  @ApiOperation({ summary: "The project's tags; with ?counts=true, how many entries carry each" })
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { type: 'array', items: { type: 'string' } },
+        { type: 'array', items: { $ref: getSchemaPath(TagCountDto) } },
+      ],
+    },
+  })
+  async tags(
+    @CurrentProject() project: ProjectAccessContext,
+    @Query() query: EntryTagQueryDto,
+  ): Promise<string[] | TagCountDto[]> {
+    const tags = await this.entries.tags(readerOf(project, true));
+    return query.counts ? tags : tags.map((tag) => tag.name);
+  }
+}
+
+/** contentjet's bulk-delete body: a JSON array of entry ids. */
+function entryIds(body: unknown): number[] {
+  const valid =
+    Array.isArray(body) &&
+    body.length > 0 &&
+    body.length <= MAX_BULK_DELETE &&
+    body.every(
+      (id) => Number.isInteger(id) && (id as number) > 0 && (id as number) <= 2_147_483_647,
+    );
+  if (!valid) {
+    throw new ValidationError(
+      { body: [`the body must be a JSON array of 1 to ${MAX_BULK_DELETE} entry ids`] },
+      'Validation failed',
+    );
+  }
+  return body as number[];
+}

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { createTestApp, TestApp, usingPostgres } from './helpers/app';
+import { bearer, createUser, signIn } from './helpers/auth';
+
+/**
+ * The delivery cache serves repeated reads from memory; these tests pin down
+ * when it must not: after a write (here and on another instance), and when a
+ * scheduled entry comes due.
+ */
+describe('delivery cache', () => {
+  const apps: TestApp[] = [];
+  let writer: TestApp;
+  let reader: TestApp;
+  let admin: string;
+  let client: string;
+  let projectId: number;
+  let typeId: number;
+
+  beforeAll(async () => {
+    // Instances must share a signing secret to accept each other's tokens.
+    const env = {
+      TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+    };
+    writer = await createTestApp({ env });
+    apps.push(writer);
+    // On Postgres a second instance reads; embedded, the single instance does both.
+    reader = usingPostgres() ? await createTestApp({ env }) : writer;
+    if (reader !== writer) apps.push(reader);
+
+    const owner = await createUser(writer.app);
+    admin = (await signIn(writer.app, owner.email, owner.password)).access_token;
+    const call = (method: 'POST', url: string, payload: unknown) =>
+      writer.app.inject({ method, url, headers: bearer(admin), payload: payload as object });
+    projectId = (await call('POST', '/project/', { name: 'Cached' })).json().id;
+    typeId = (
+      await call('POST', `/project/${projectId}/entry-type/`, {
+        name: 'Post',
+        fields: [{ name: 'title', label: 'Title', fieldType: 'TEXT' }],
+      })
+    ).json().id;
+    const created = (await call('POST', `/project/${projectId}/client/`, { name: 'Site' })).json();
+    client = (
+      await writer.app.inject({
+        method: 'POST',
+        url: '/oauth/token',
+        payload: {
+          grant_type: 'client_credentials',
+          client_id: created.clientId,
+          client_secret: created.clientSecret,
+        },
+      })
+    ).json().access_token;
+  });
+
+  afterAll(async () => {
+    for (const t of apps.reverse()) await t.close();
+  });
+
+  const read = () =>
+    reader.app.inject({
+      method: 'GET',
+      url: `/project/${projectId}/entry/`,
+      headers: bearer(client),
+    });
+  const write = (name: string, published: string) =>
+    writer.app.inject({
+      method: 'POST',
+      url: `/project/${projectId}/entry/`,
+      headers: bearer(admin),
+      payload: { entryTypeId: typeId, name, published, fields: { title: name } },
+    });
+  const names = (res: { json(): { results: { name: string }[] } }) =>
+    res.json().results.map((e) => e.name);
+
+  async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
+    const started = Date.now();
+    while (!(await check())) {
+      if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return Date.now() - started;
+  }
+
+  it('a write makes cached pages stale: at once here, within 1 s on another instance', async () => {
+    expect((await write('First', '2020-01-01T00:00:00Z')).statusCode).toBe(201);
+    const before = await read();
+    expect(names(before)).toEqual(['First']);
+    expect((await read()).headers.etag).toBe(before.headers.etag);
+
+    expect((await write('Second', '2020-01-02T00:00:00Z')).statusCode).toBe(201);
+    const elapsed = await within(1000, async () => names(await read()).includes('Second'));
+    expect(elapsed).toBeLessThan(1000);
+    expect((await read()).headers.etag).not.toBe(before.headers.etag);
+  });
+
+  it('a scheduled entry appears for API clients when it comes due, without any write', async () => {
+    const due = new Date(Date.now() + 1500).toISOString();
+    expect((await write('Scheduled', due)).statusCode).toBe(201);
+    expect(names(await read())).not.toContain('Scheduled');
+    await within(4000, async () => names(await read()).includes('Scheduled'));
+  });
+
+  it('never serves one project’s page for another', async () => {
+    const other = (
+      await writer.app.inject({
+        method: 'POST',
+        url: '/project/',
+        headers: bearer(admin),
+        payload: { name: 'Other' },
+      })
+    ).json().id;
+    const mine = await read();
+    const theirs = await reader.app.inject({
+      method: 'GET',
+      url: `/project/${other}/entry/`,
+      headers: bearer(admin),
+    });
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.json().totalRecords).toBe(0);
+    expect(mine.json().totalRecords).toBeGreaterThan(0);
+    expect(
+      (
+        await reader.app.inject({
+          method: 'GET',
+          url: `/project/${other}/entry/`,
+          headers: bearer(client),
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+});
