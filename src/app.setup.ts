@@ -2,11 +2,13 @@ import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { createHmac } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import { BEARER_SCHEME, CLIENT_SCHEME } from './common/access';
 import { createValidationPipe } from './common/validation';
-import { appConfig, AppConfig } from './config/configuration';
+import { appConfig, AppConfig, AuthConfig } from './config/configuration';
 import { requestId } from './logging';
 import openApiMetadata from './metadata';
 
@@ -39,6 +41,12 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
     exposedHeaders: ['etag', 'x-request-id', 'www-authenticate', 'retry-after'],
     credentials: false,
     maxAge: 600,
+  });
+  // Signs the authorization page's sign-in cookie with a key derived from the JWT secret.
+  await app.register(fastifyCookie, {
+    secret: createHmac('sha256', app.get(ConfigService).getOrThrow<AuthConfig>('auth').jwtSecret)
+      .update('tessera cookie signing')
+      .digest(),
   });
   await app.register(helmet, {
     contentSecurityPolicy: {

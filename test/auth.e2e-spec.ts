@@ -426,17 +426,25 @@ describe('auth: password grant, refresh, logout, revocation, /user/me', () => {
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({
         issuer: 'http://tessera.test',
+        authorization_endpoint: 'http://tessera.test/oauth/authorize',
         token_endpoint: 'http://tessera.test/oauth/token',
         revocation_endpoint: 'http://tessera.test/oauth/revoke',
-        grant_types_supported: ['password', 'refresh_token', 'client_credentials'],
+        grant_types_supported: [
+          'authorization_code',
+          'refresh_token',
+          'client_credentials',
+          'password',
+        ],
         token_endpoint_auth_methods_supported: [
           'none',
           'client_secret_basic',
           'client_secret_post',
         ],
         revocation_endpoint_auth_methods_supported: ['none'],
-        response_types_supported: [],
-        scopes_supported: ['read'],
+        response_types_supported: ['code'],
+        code_challenge_methods_supported: ['S256'],
+        scopes_supported: ['read', 'write'],
+        authorization_response_iss_parameter_supported: true,
       });
     });
   });

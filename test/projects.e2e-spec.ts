@@ -309,6 +309,7 @@ describe('projects, members and API clients', () => {
         clientSecret: expect.stringMatching(/^[\w-]{43}$/),
         redirectUris: ['https://app.example/callback', 'http://127.0.0.1:8080/cb'],
         lastUsedAt: null,
+        grantCount: 0,
         createdAt: expect.any(String),
         modifiedAt: expect.any(String),
       });

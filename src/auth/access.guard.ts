@@ -56,6 +56,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     switch (rule.kind) {
       case 'user':
         if (principal.kind !== 'user') throw clientForbidden();
+        if (principal.delegation) throw delegatedForbidden();
         return true;
       case 'project':
         request.projectAccess = await this.projectAccess(rule, principal, request);
@@ -69,7 +70,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   private async projectAccess(
-    rule: { role: ProjectRole; clientRead: boolean },
+    rule: { role: ProjectRole; clientRead: boolean; delegated: 'read' | 'write' | null },
     principal: Principal,
     request: { method: string; params: Record<string, string> },
   ): Promise<ProjectAccessContext> {
@@ -81,6 +82,19 @@ export class AccessGuard extends AuthGuard('jwt') {
       // A client's token names its project: no database round trip.
       if (principal.projectId !== projectId) throw projectNotFound();
       return { projectId, principal, isAdmin: false, isOwner: false, membershipType: null };
+    }
+
+    const { delegation } = principal;
+    if (delegation) {
+      // A third-party app acts only in its own project, within its scope.
+      if (delegation.projectId !== projectId) throw projectNotFound();
+      const needs = READ_METHODS.has(request.method) ? 'read' : 'write';
+      if (rule.delegated === null || (needs === 'write' && rule.delegated !== 'write')) {
+        throw delegatedForbidden();
+      }
+      if (!delegation.scopes.includes(needs)) {
+        throw new ApiError(HttpStatus.FORBIDDEN, `This token lacks the "${needs}" scope`);
+      }
     }
 
     const standing = await this.projects.standing(principal.userId, projectId);
@@ -116,6 +130,13 @@ function clientForbidden(): ApiError {
   return new ApiError(
     HttpStatus.FORBIDDEN,
     "API client tokens may only read the project's entry types and entries",
+  );
+}
+
+function delegatedForbidden(): ApiError {
+  return new ApiError(
+    HttpStatus.FORBIDDEN,
+    "A third-party app's token may only read, or with the write scope change, the project's entries",
   );
 }
 

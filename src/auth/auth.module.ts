@@ -9,6 +9,7 @@ import { TokensModule } from '../tokens/tokens.module';
 import { UsersModule } from '../users/users.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
+import { AuthorizeController } from './authorize/authorize.controller';
 import { ClientAuthenticateController } from './client-authenticate.controller';
 import { CredentialsService } from './credentials.service';
 import { JwtStrategy } from './jwt.strategy';
@@ -31,7 +32,13 @@ import { V1Controller } from './v1.controller';
       }),
     }),
   ],
-  controllers: [AuthController, OAuthTokenController, V1Controller, ClientAuthenticateController],
+  controllers: [
+    AuthController,
+    OAuthTokenController,
+    V1Controller,
+    ClientAuthenticateController,
+    AuthorizeController,
+  ],
   providers: [
     CredentialsService,
     TokenGrantsService,

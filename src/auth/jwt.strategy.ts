@@ -39,6 +39,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         sessionId: payload.sid,
         tokenId: payload.jti,
         expiresAt: payload.exp,
+        delegation:
+          payload.cid !== undefined && payload.pid !== undefined
+            ? {
+                clientId: payload.cid,
+                projectId: payload.pid,
+                scopes: (payload.scope ?? '').split(' '),
+              }
+            : null,
       };
     }
     if (isClientClaims(payload)) {

@@ -8,6 +8,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import {
+  AuthorizationCodeGrantRequestDto,
   ClientCredentialsGrantRequestDto,
   PasswordGrantRequestDto,
   RefreshTokenGrantRequestDto,
@@ -33,6 +34,7 @@ import { TokenGrantsService } from './token-grants.service';
   PasswordGrantRequestDto,
   RefreshTokenGrantRequestDto,
   ClientCredentialsGrantRequestDto,
+  AuthorizationCodeGrantRequestDto,
   TokenResponseDto,
   ClientTokenResponseDto,
 )
@@ -43,7 +45,8 @@ export class OAuthTokenController {
   @Post('token')
   @TokenEndpoint()
   @ApiOperation({
-    summary: 'OAuth 2.0 token endpoint: password, refresh_token and client_credentials grants',
+    summary:
+      'OAuth 2.0 token endpoint: password, refresh_token, client_credentials and authorization_code (PKCE) grants',
   })
   @ApiBody({
     schema: {
@@ -51,6 +54,7 @@ export class OAuthTokenController {
         { $ref: getSchemaPath(PasswordGrantRequestDto) },
         { $ref: getSchemaPath(RefreshTokenGrantRequestDto) },
         { $ref: getSchemaPath(ClientCredentialsGrantRequestDto) },
+        { $ref: getSchemaPath(AuthorizationCodeGrantRequestDto) },
       ],
     },
   })
@@ -76,8 +80,18 @@ export class OAuthTokenController {
           requiredParameter(body, 'password'),
         );
       case 'refresh_token':
-        await this.refuseApiClient(client);
-        return this.grants.refreshToken(requiredParameter(body, 'refresh_token'));
+        return this.grants.refreshToken(
+          requiredParameter(body, 'refresh_token'),
+          client,
+          optionalString(body, 'scope'),
+        );
+      case 'authorization_code':
+        return this.grants.authorizationCode(
+          client,
+          requiredParameter(body, 'code'),
+          requiredParameter(body, 'redirect_uri'),
+          requiredParameter(body, 'code_verifier'),
+        );
       case 'client_credentials':
         return this.grants.clientCredentials(client, { scope: optionalString(body, 'scope') });
       default:
@@ -89,8 +103,8 @@ export class OAuthTokenController {
   }
 
   /**
-   * The password and refresh grants belong to the admin UI, a public client
-   * that sends no credentials. API clients read content with their own grant.
+   * The password grant belongs to the admin UI, a public client that sends
+   * no credentials: an app must never see a user's password.
    */
   private async refuseApiClient(client: PresentedClientCredentials | null): Promise<void> {
     if (!client) return;

@@ -2,13 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { UserPrincipal } from '../common/access';
 import { AccessTokenService, UserAccessClaims } from '../tokens/access-token.service';
 import { RevocationService } from '../tokens/revocation.service';
-import { SessionService } from '../tokens/session.service';
+import { AuthorizationCodeService } from '../tokens/authorization-code.service';
+import { Delegation, SessionService } from '../tokens/session.service';
 import { ClientTokenResponseDto, TokenResponseDto } from './dto/token-response.dto';
 import { CredentialsService } from './credentials.service';
 import { INVALID_CREDENTIALS, invalidCredentials, OAuthError } from './oauth-error';
 import { PresentedClientCredentials } from './client-credentials';
 import { Client } from '../clients/client.entity';
 import { ClientsService } from '../clients/clients.service';
+
+/** The scope a refresh may ask for: the granted one or a subset of it (RFC 6749 §6). */
+function narrowedScope(
+  granted: string | undefined,
+  requested: string | undefined,
+): string | undefined {
+  if (requested === undefined) return undefined;
+  const grantedScopes = new Set((granted ?? '').split(' ').filter(Boolean));
+  const asked = requested.split(' ').filter(Boolean);
+  if (asked.length === 0 || asked.some((scope) => !grantedScopes.has(scope))) {
+    throw new OAuthError('invalid_scope', 'A refresh may not ask for more than was granted');
+  }
+  return asked.join(' ');
+}
 
 function invalidClient(credentials: PresentedClientCredentials): OAuthError {
   return new OAuthError('invalid_client', 'Client authentication failed', {
@@ -28,6 +43,7 @@ export class TokenGrantsService {
     private readonly accessTokens: AccessTokenService,
     private readonly revocation: RevocationService,
     private readonly clients: ClientsService,
+    private readonly codes: AuthorizationCodeService,
   ) {}
 
   async password(username: string, password: string): Promise<TokenResponseDto> {
@@ -39,14 +55,44 @@ export class TokenGrantsService {
   /** Starts a session for a user whose credentials were just checked. */
   async signIn(userId: number): Promise<TokenResponseDto> {
     const { session, refreshToken } = await this.sessions.start(userId);
-    return this.respond(session.userId, session.id, refreshToken);
+    return this.respond(session, refreshToken);
   }
 
-  async refreshToken(presented: string): Promise<TokenResponseDto> {
+  /**
+   * The refresh grant. A session a third-party app holds is bound to that
+   * client: it must authenticate, and may narrow but never widen its scope.
+   * The admin UI's sessions take no client credentials.
+   */
+  async refreshToken(
+    presented: string,
+    client: PresentedClientCredentials | null = null,
+    requestedScope?: string,
+  ): Promise<TokenResponseDto> {
+    const delegation = await this.sessions.delegationOf(presented);
+    if (delegation) {
+      if (!client)
+        throw new OAuthError('invalid_client', 'Client authentication is required', {
+          basicChallenge: true,
+        });
+      const authenticated = await this.authenticateClient(client);
+      if (authenticated.id !== delegation.clientId) {
+        throw new OAuthError('invalid_grant', 'The refresh token was issued to another client');
+      }
+    } else if (client) {
+      await this.authenticateClient(client);
+      throw new OAuthError('unauthorized_client', 'API clients may only use client_credentials');
+    }
+    const scope = narrowedScope(delegation?.scope, requestedScope);
     const result = await this.sessions.rotate(presented);
     switch (result.outcome) {
-      case 'rotated':
-        return this.respond(result.session.userId, result.session.id, result.refreshToken);
+      case 'rotated': {
+        const session = result.session;
+        const narrowed =
+          session.delegation && scope
+            ? { ...session, delegation: { ...session.delegation, scope } }
+            : session;
+        return this.respond(narrowed, result.refreshToken);
+      }
       case 'reused':
         throw new OAuthError(
           'invalid_grant',
@@ -67,7 +113,7 @@ export class TokenGrantsService {
     const claims = await this.renewableClaims(presented);
     await this.revocation.revoke({ key: `jti:${claims.jti}`, expiresAt: claims.exp });
     const refreshToken = await this.sessions.issueRefreshToken(claims.sid);
-    return this.respond(claims.userId, claims.sid, refreshToken);
+    return this.respond({ id: claims.sid, userId: claims.userId, delegation: null }, refreshToken);
   }
 
   /** seed 002's `/v1/token`: the presented token for a fresh one in the same session. */
@@ -125,10 +171,53 @@ export class TokenGrantsService {
     await this.sessions.end(principal.sessionId);
   }
 
+  /**
+   * The authorization code grant (with PKCE): the app's client credentials,
+   * the code, the redirect URI it was sent to and the PKCE verifier.
+   */
+  async authorizationCode(
+    credentials: PresentedClientCredentials | null,
+    code: string,
+    redirectUri: string,
+    codeVerifier: string,
+  ): Promise<TokenResponseDto & { scope: string }> {
+    if (!credentials) {
+      throw new OAuthError('invalid_client', 'Client authentication is required', {
+        basicChallenge: true,
+      });
+    }
+    const client = await this.authenticateClient(credentials);
+    const result = await this.codes.redeem(code, {
+      clientId: client.id,
+      projectId: client.projectId,
+      redirectUri,
+      codeVerifier,
+    });
+    switch (result.outcome) {
+      case 'issued': {
+        const delegation = {
+          clientId: client.id,
+          projectId: client.projectId,
+          scope: result.scope,
+        };
+        const tokens = this.respond({ ...result.session, delegation }, result.refreshToken);
+        return { ...tokens, scope: result.scope };
+      }
+      case 'replayed':
+        throw new OAuthError(
+          'invalid_grant',
+          'The authorization code was already used; the tokens it gave were revoked',
+        );
+      case 'invalid':
+        throw new OAuthError('invalid_grant', result.reason);
+    }
+  }
+
   private async renewableClaims(token: string): Promise<UserAccessClaims> {
     const claims = this.accessTokens.verify(token);
     const renewable =
       claims !== null &&
+      claims.cid === undefined &&
       !this.revocation.isRevoked(claims.jti, claims.sid) &&
       (await this.sessions.findActive(claims.sid)) !== null;
     if (!renewable) {
@@ -137,13 +226,21 @@ export class TokenGrantsService {
     return claims;
   }
 
-  private respond(userId: number, sessionId: string, refreshToken: string): TokenResponseDto {
-    const { accessToken, expiresIn } = this.accessTokens.signForUser(userId, sessionId);
+  private respond(
+    session: { id: string; userId: number; delegation: Delegation | null },
+    refreshToken: string,
+  ): TokenResponseDto {
+    const { accessToken, expiresIn } = this.accessTokens.signForUser(
+      session.userId,
+      session.id,
+      session.delegation,
+    );
     return {
       access_token: accessToken,
       token_type: 'bearer',
       expires_in: expiresIn,
       refresh_token: refreshToken,
+      ...(session.delegation ? { scope: session.delegation.scope } : {}),
     };
   }
 }

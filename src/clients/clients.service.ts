@@ -12,6 +12,14 @@ import { AccessTokenService } from '../tokens/access-token.service';
 /** Compared against when a client id is unknown, so both cases take the same time. */
 const NO_CLIENT_DIGEST = sha256Hex('tessera-no-such-client');
 
+export interface AuthorizingClient {
+  id: number;
+  name: string;
+  projectId: number;
+  projectName: string;
+  redirectUris: string[];
+}
+
 export interface ClientSecretVersion {
   id: number;
   secretVersion: number;
@@ -34,11 +42,13 @@ export class ClientsService {
       where: { projectId },
       order: { name: 'ASC', id: 'ASC' },
     });
-    return clients.map(toDto);
+    const grants = await this.grantCounts(clients.map((client) => client.id));
+    return clients.map((client) => toDto(client, grants.get(client.id) ?? 0));
   }
 
   async get(projectId: number, id: number): Promise<ClientDto> {
-    return toDto(await this.find(projectId, id));
+    const client = await this.find(projectId, id);
+    return toDto(client, (await this.grantCounts([id])).get(id) ?? 0);
   }
 
   async create(projectId: number, input: SaveClientDto): Promise<ClientWithSecretDto> {
@@ -50,7 +60,7 @@ export class ClientsService {
       clientSecretDigest: sha256Hex(clientSecret),
       redirectUris: input.redirectUris ?? [],
     });
-    return { ...toDto(await this.find(projectId, client.id)), clientSecret };
+    return { ...(await this.get(projectId, client.id)), clientSecret };
   }
 
   async update(projectId: number, id: number, input: SaveClientDto): Promise<ClientDto> {
@@ -108,6 +118,31 @@ export class ClientsService {
     return client;
   }
 
+  /** What the authorization page shows and checks about a client, by its public id. */
+  async findForAuthorization(clientId: string): Promise<AuthorizingClient | null> {
+    const [row]: {
+      id: number;
+      name: string;
+      project_id: number;
+      project_name: string;
+      redirect_uris: string[];
+    }[] = await this.clients.query(
+      `SELECT c.id, c.name, c.project_id, p.name AS project_name, c.redirect_uris
+           FROM client c JOIN project p ON p.id = c.project_id
+          WHERE c.client_id = $1`,
+      [clientId],
+    );
+    return row
+      ? {
+          id: row.id,
+          name: row.name,
+          projectId: row.project_id,
+          projectName: row.project_name,
+          redirectUris: row.redirect_uris,
+        }
+      : null;
+  }
+
   /** A read token for the client's own project (client-credentials grant). */
   issueToken(client: Client) {
     return this.accessTokens.signForClient(client);
@@ -127,6 +162,18 @@ export class ClientsService {
     );
   }
 
+  /** How many users let each client act for them (live authorization code grants). */
+  private async grantCounts(ids: number[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    const rows: { client_id: number; users: number }[] = await this.clients.query(
+      `SELECT client_id, count(DISTINCT user_id)::int AS users FROM session
+        WHERE client_id = ANY($1::int[]) AND revoked_at IS NULL AND expires_at > now()
+        GROUP BY client_id`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.client_id, row.users]));
+  }
+
   private async find(projectId: number, id: number): Promise<Client> {
     const client = await this.clients.findOneBy({ id, projectId });
     if (!client) throw new NotFoundError('Client not found');
@@ -134,7 +181,17 @@ export class ClientsService {
   }
 }
 
-function toDto(client: Client): ClientDto {
+function toDto(client: Client, grantCount: number): ClientDto {
   const { id, projectId, name, clientId, redirectUris, lastUsedAt, createdAt, modifiedAt } = client;
-  return { id, projectId, name, clientId, redirectUris, lastUsedAt, createdAt, modifiedAt };
+  return {
+    id,
+    projectId,
+    name,
+    clientId,
+    redirectUris,
+    lastUsedAt,
+    grantCount,
+    createdAt,
+    modifiedAt,
+  };
 }

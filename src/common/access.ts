@@ -25,7 +25,14 @@ export type ProjectRole = 'member' | 'admin' | 'owner';
 export type AccessRule =
   | { kind: 'public' }
   | { kind: 'user' }
-  | { kind: 'project'; role: ProjectRole; clientRead: boolean };
+  | {
+      kind: 'project';
+      role: ProjectRole;
+      /** The project's own API clients may read it (GET). */
+      clientRead: boolean;
+      /** A third-party app's token acting for a user may call it with this scope. */
+      delegated: 'read' | 'write' | null;
+    };
 
 export const ACCESS_RULE = 'tessera:access';
 
@@ -52,14 +59,20 @@ export const UserAccess = () =>
 /**
  * A route under `/project/:projectId`. The guard checks the caller's role in
  * that project; a project the caller cannot see is a 404. `clientRead` lets
- * the project's own API clients call it (GET only).
+ * the project's own API clients call it (GET only), and third-party apps
+ * with the `read` scope; `delegatedWrite` lets apps with the `write` scope
+ * call it for their user, within the user's own role.
  */
-export const ProjectAccess = (role: ProjectRole, options: { clientRead?: boolean } = {}) =>
+export const ProjectAccess = (
+  role: ProjectRole,
+  options: { clientRead?: boolean; delegatedWrite?: boolean } = {},
+) =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, {
       kind: 'project',
       role,
       clientRead: options.clientRead ?? false,
+      delegated: options.delegatedWrite ? 'write' : options.clientRead ? 'read' : null,
     } satisfies AccessRule),
     ApiBearerAuth(BEARER_SCHEME),
     ...(options.clientRead ? [ApiSecurity(CLIENT_SCHEME, ['read'])] : []),
@@ -77,6 +90,8 @@ export interface UserPrincipal {
   tokenId: string;
   /** Token expiry, seconds since the epoch. */
   expiresAt: number;
+  /** Set when a third-party app holds the token for the user (authorization code grant). */
+  delegation: { clientId: number; projectId: number; scopes: string[] } | null;
 }
 
 /** An API client: reads one project's content. */

@@ -3,6 +3,7 @@ import { Entry } from '../entries/entry.entity';
 import { EntryType } from '../entry-types/entry-type.entity';
 import { ProjectMembership } from '../projects/project-membership.entity';
 import { Project } from '../projects/project.entity';
+import { AuthorizationCode } from '../tokens/authorization-code.entity';
 import { RefreshToken } from '../tokens/refresh-token.entity';
 import { RevokedToken } from '../tokens/revoked-token.entity';
 import { Session } from '../tokens/session.entity';
@@ -19,4 +20,5 @@ export const ENTITIES = [
   Client,
   EntryType,
   Entry,
+  AuthorizationCode,
 ];

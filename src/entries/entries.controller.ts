@@ -95,7 +95,7 @@ export class EntriesController {
   }
 
   @Post('entry')
-  @ProjectAccess('member')
+  @ProjectAccess('member', { delegatedWrite: true })
   @ApiOperation({ summary: 'Create an entry; its fields are checked against its entry type' })
   @ApiCreatedResponse({ type: EntryDto })
   create(
@@ -106,7 +106,7 @@ export class EntriesController {
   }
 
   @Post('entry/bulk-delete')
-  @ProjectAccess('member')
+  @ProjectAccess('member', { delegatedWrite: true })
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete several entries: all of them, or none if any id is unknown' })
   @ApiBody({
@@ -121,7 +121,7 @@ export class EntriesController {
   }
 
   @Put('entry/:entryId')
-  @ProjectAccess('member')
+  @ProjectAccess('member', { delegatedWrite: true })
   @ApiOperation({ summary: 'Replace an entry (the read-only fields it was read with are ignored)' })
   @ApiOkResponse({ type: EntryDto })
   update(
@@ -133,7 +133,7 @@ export class EntriesController {
   }
 
   @Delete('entry/:entryId')
-  @ProjectAccess('member')
+  @ProjectAccess('member', { delegatedWrite: true })
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete an entry' })
   @ApiNoContentResponse()

@@ -8,6 +8,10 @@ export interface UserAccessClaims {
   sub: string;
   userId: number;
   sid: string;
+  /** Delegated tokens only: the API client acting for the user, its project and scope. */
+  cid?: number;
+  pid?: number;
+  scope?: string;
   jti: string;
   iss: string;
   aud: string;
@@ -43,10 +47,17 @@ export class AccessTokenService {
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
 
-  signForUser(userId: number, sessionId: string): SignedAccessToken {
+  signForUser(
+    userId: number,
+    sessionId: string,
+    delegation?: { clientId: number; projectId: number; scope: string } | null,
+  ): SignedAccessToken {
     const expiresIn = this.config.userTokenExpiry;
+    const delegated = delegation
+      ? { cid: delegation.clientId, pid: delegation.projectId, scope: delegation.scope }
+      : {};
     const accessToken = this.jwt.sign(
-      { userId, sid: sessionId },
+      { userId, sid: sessionId, ...delegated },
       { subject: String(userId), jwtid: randomUUID(), expiresIn },
     );
     return { accessToken, expiresIn, claims: this.jwt.decode<UserAccessClaims>(accessToken) };

@@ -17,4 +17,15 @@ export class Session {
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** Set for a session an API client holds for the user (authorization code grant). */
+  @Column({ type: 'integer', nullable: true })
+  clientId: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  projectId: number | null;
+
+  /** Space-separated scopes granted to that client. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  scope: string | null;
 }

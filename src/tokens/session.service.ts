@@ -6,10 +6,27 @@ import { authConfig, AuthConfig } from '../config/configuration';
 import { randomSecret, sha256Hex } from './digest';
 import { RevocationService } from './revocation.service';
 
+/** A session an API client holds for its user (authorization code grant). */
+export interface Delegation {
+  clientId: number;
+  projectId: number;
+  scope: string;
+}
+
+export interface GrantRow {
+  clientId: string;
+  clientName: string;
+  projectId: number;
+  projectName: string;
+  scope: string;
+  grantedAt: Date;
+}
+
 export interface ActiveSession {
   id: string;
   userId: number;
   expiresAt: Date;
+  delegation: Delegation | null;
 }
 
 export type RotationResult =
@@ -31,15 +48,27 @@ export class SessionService {
   ) {}
 
   /** A new session for a user who just proved who they are, with its first refresh token. */
-  async start(userId: number): Promise<{ session: ActiveSession; refreshToken: string }> {
+  async start(
+    userId: number,
+    delegation: Delegation | null = null,
+  ): Promise<{ session: ActiveSession; refreshToken: string }> {
     const session: ActiveSession = {
       id: randomUUID(),
       userId,
       expiresAt: new Date(Date.now() + this.config.refreshTokenExpiry * 1000),
+      delegation,
     };
     await this.dataSource.query(
-      `INSERT INTO session (id, user_id, expires_at) VALUES ($1, $2, $3)`,
-      [session.id, userId, session.expiresAt],
+      `INSERT INTO session (id, user_id, expires_at, client_id, project_id, scope)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        session.id,
+        userId,
+        session.expiresAt,
+        delegation?.clientId ?? null,
+        delegation?.projectId ?? null,
+        delegation?.scope ?? null,
+      ],
     );
     return { session, refreshToken: await this.issueRefreshToken(session.id) };
   }
@@ -67,7 +96,7 @@ export class SessionService {
         WHERE rt.token_digest = $1 AND rt.rotated_at IS NULL
           AND s.id = rt.session_id AND s.revoked_at IS NULL AND s.expires_at > now()
           AND u.id = s.user_id AND u.is_active
-       RETURNING s.id, s.user_id, s.expires_at`,
+       RETURNING s.id, s.user_id, s.expires_at, s.client_id, s.project_id, s.scope`,
       [digest],
     );
     if (rows.length === 1) {
@@ -87,10 +116,21 @@ export class SessionService {
     return { outcome: 'reused' };
   }
 
+  /** Which client a refresh token's session belongs to (null: the admin UI), whatever its state. */
+  async delegationOf(presented: string): Promise<Delegation | null | undefined> {
+    const [row]: ActiveSessionRow[] = await this.dataSource.query(
+      `SELECT s.id, s.user_id, s.expires_at, s.client_id, s.project_id, s.scope
+         FROM refresh_token rt JOIN session s ON s.id = rt.session_id
+        WHERE rt.token_digest = $1`,
+      [sha256Hex(presented)],
+    );
+    return row ? toActiveSession(row).delegation : undefined;
+  }
+
   /** The session if it may still be renewed: not ended, not past its absolute expiry, user active. */
   async findActive(sessionId: string): Promise<ActiveSession | null> {
     const [row]: ActiveSessionRow[] = await this.dataSource.query(
-      `SELECT s.id, s.user_id, s.expires_at FROM session s JOIN "user" u ON u.id = s.user_id
+      `SELECT s.id, s.user_id, s.expires_at, s.client_id, s.project_id, s.scope FROM session s JOIN "user" u ON u.id = s.user_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active`,
       [sessionId],
     );
@@ -117,12 +157,45 @@ export class SessionService {
     return true;
   }
 
+  /** The apps a user lets act for them: live sessions held by API clients. */
+  grantsOf(userId: number): Promise<GrantRow[]> {
+    return this.dataSource.query(
+      `SELECT c.client_id AS "clientId", c.name AS "clientName", p.id AS "projectId",
+              p.name AS "projectName", max(s.scope) AS scope, min(s.created_at) AS "grantedAt"
+         FROM session s
+         JOIN client c ON c.id = s.client_id
+         JOIN project p ON p.id = s.project_id
+        WHERE s.user_id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+        GROUP BY c.client_id, c.name, p.id, p.name
+        ORDER BY c.name`,
+      [userId],
+    );
+  }
+
+  /** Ends every session a user granted to one API client (by its public id): "revoke app access". */
+  async endGrant(userId: number, publicClientId: string): Promise<boolean> {
+    const [ended]: [{ id: string }[], number] = await this.dataSource.query(
+      `UPDATE session s SET revoked_at = now()
+         FROM client c
+        WHERE c.id = s.client_id AND c.client_id = $2
+          AND s.user_id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+       RETURNING s.id`,
+      [userId, publicClientId],
+    );
+    const expiresAt = this.accessTokensGoneBy();
+    await this.revocation.revoke(
+      ...ended.map(({ id }) => ({ key: `sid:${id}` as const, expiresAt })),
+    );
+    return ended.length > 0;
+  }
+
   /** Ends every session of a user but one (after a password change). */
   async endOthers(userId: number, keepSessionId: string): Promise<void> {
     const ended: { id: string }[] = await this.dataSource
       .query(
         `UPDATE session SET revoked_at = now()
         WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL AND expires_at > now()
+          AND client_id IS NULL
        RETURNING id`,
         [userId, keepSessionId],
       )
@@ -143,8 +216,19 @@ interface ActiveSessionRow {
   id: string;
   user_id: number;
   expires_at: Date;
+  client_id: number | null;
+  project_id: number | null;
+  scope: string | null;
 }
 
 function toActiveSession(row: ActiveSessionRow): ActiveSession {
-  return { id: row.id, userId: row.user_id, expiresAt: new Date(row.expires_at) };
+  return {
+    id: row.id,
+    userId: row.user_id,
+    expiresAt: new Date(row.expires_at),
+    delegation:
+      row.client_id !== null && row.project_id !== null
+        ? { clientId: row.client_id, projectId: row.project_id, scope: row.scope ?? 'read' }
+        : null,
+  };
 }

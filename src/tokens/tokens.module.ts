@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { authConfig, AuthConfig } from '../config/configuration';
 import { NotificationsModule } from '../database/notifications.module';
 import { AccessTokenService } from './access-token.service';
+import { AuthorizationCodeService } from './authorization-code.service';
 import { PasswordService } from './password.service';
 import { RevocationService } from './revocation.service';
 import { SessionService } from './session.service';
@@ -30,7 +31,20 @@ import { signingKey } from './signing-key';
       }),
     }),
   ],
-  providers: [PasswordService, AccessTokenService, RevocationService, SessionService],
-  exports: [PasswordService, AccessTokenService, RevocationService, SessionService, JwtModule],
+  providers: [
+    PasswordService,
+    AccessTokenService,
+    RevocationService,
+    SessionService,
+    AuthorizationCodeService,
+  ],
+  exports: [
+    PasswordService,
+    AccessTokenService,
+    RevocationService,
+    SessionService,
+    AuthorizationCodeService,
+    JwtModule,
+  ],
 })
 export class TokensModule {}

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+} from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, UserAccess, UserPrincipal } from '../common/access';
 import { NotFoundError, ValidationError } from '../common/api-error';
@@ -6,6 +16,7 @@ import { PasswordService } from '../tokens/password.service';
 import { SessionService } from '../tokens/session.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
+import { GrantDto } from './dto/grant.dto';
 import { UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -38,6 +49,26 @@ export class UsersController {
     return UserDto.from(
       await this.users.update(principal.userId, { name: body.name, email: body.email }),
     );
+  }
+
+  @Get('grants')
+  @ApiOperation({ summary: 'The apps you let act for you (authorization code grant)' })
+  @ApiOkResponse({ type: [GrantDto] })
+  grants(@CurrentPrincipal() principal: UserPrincipal): Promise<GrantDto[]> {
+    return this.sessions.grantsOf(principal.userId);
+  }
+
+  @Delete('grants/:clientId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: "Revoke an app's access: its tokens stop working at once" })
+  @ApiNoContentResponse()
+  async revokeGrant(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Param('clientId') clientId: string,
+  ): Promise<void> {
+    if (!(await this.sessions.endGrant(principal.userId, clientId))) {
+      throw new NotFoundError('You have not granted this app access');
+    }
   }
 
   @Post('change-password')

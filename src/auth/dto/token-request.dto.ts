@@ -20,6 +20,34 @@ export class RefreshTokenGrantRequestDto {
   /** A refresh token. On the contentjet paths, a still-valid access token also works. */
   @ApiProperty()
   refresh_token: string;
+
+  /** Third-party apps: a subset of the granted scope. */
+  @ApiPropertyOptional()
+  scope?: string;
+}
+
+export class AuthorizationCodeGrantRequestDto {
+  @ApiProperty({ enum: ['authorization_code'] })
+  grant_type: 'authorization_code';
+
+  /** The code from the redirect. */
+  @ApiProperty()
+  code: string;
+
+  /** Exactly the redirect_uri of the authorization request. */
+  @ApiProperty()
+  redirect_uri: string;
+
+  /** The PKCE verifier whose S256 hash was the code_challenge. */
+  @ApiProperty()
+  code_verifier: string;
+
+  /** Or send client_id:client_secret as HTTP Basic instead. */
+  @ApiPropertyOptional()
+  client_id?: string;
+
+  @ApiPropertyOptional({ format: 'password' })
+  client_secret?: string;
 }
 
 export class RevokeRequestDto {

@@ -15,6 +15,10 @@ export class TokenResponseDto {
   /** Single use: each refresh returns the next one. */
   @ApiPropertyOptional()
   refresh_token?: string;
+
+  /** For third-party apps: the scopes granted (`read`, `write`). */
+  @ApiPropertyOptional({ example: 'read' })
+  scope?: string;
 }
 
 export class ClientTokenResponseDto {
@@ -83,6 +87,9 @@ export class AuthorizationServerMetadataDto {
   issuer: string;
 
   @ApiProperty()
+  authorization_endpoint: string;
+
+  @ApiProperty()
   token_endpoint: string;
 
   @ApiProperty()
@@ -102,4 +109,10 @@ export class AuthorizationServerMetadataDto {
 
   @ApiProperty({ type: [String] })
   scopes_supported: string[];
+
+  @ApiProperty({ type: [String] })
+  code_challenge_methods_supported: string[];
+
+  @ApiProperty()
+  authorization_response_iss_parameter_supported: boolean;
 }

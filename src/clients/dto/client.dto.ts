@@ -66,6 +66,8 @@ export class UpdateClientDto extends SaveClientDto {
   /** Read-only; ignored. */
   @Allow() lastUsedAt?: unknown;
   /** Read-only; ignored. */
+  @Allow() grantCount?: unknown;
+  /** Read-only; ignored. */
   @Allow() createdAt?: unknown;
   /** Read-only; ignored. */
   @Allow() modifiedAt?: unknown;
@@ -80,6 +82,8 @@ export class ClientDto {
   redirectUris: string[];
   /** Last time the client authenticated (updated at most once a minute). */
   lastUsedAt: Date | null;
+  /** How many users currently let this client act for them (authorization code grant). */
+  grantCount: number;
   createdAt: Date;
   modifiedAt: Date;
 }

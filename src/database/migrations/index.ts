@@ -2,6 +2,7 @@ import { CreateUser1764057600000 } from './1764057600000-create-user';
 import { CreateSessions1764144000000 } from './1764144000000-create-sessions';
 import { CreateProjectsAndClients1764230400000 } from './1764230400000-create-projects-and-clients';
 import { CreateContent1764316800000 } from './1764316800000-create-content';
+import { CreateAuthorizationCodes1764403200000 } from './1764403200000-create-authorization-codes';
 
 /** Every migration, oldest first. Listed here so builds and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateSessions1764144000000,
   CreateProjectsAndClients1764230400000,
   CreateContent1764316800000,
+  CreateAuthorizationCodes1764403200000,
 ];

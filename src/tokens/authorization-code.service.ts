@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { digestsEqual, randomSecret, sha256Hex } from './digest';
+import { SessionService } from './session.service';
+
+/** RFC 9700 §4.2: codes live briefly. */
+const CODE_LIFETIME_SECONDS = 60;
+
+export interface CodeGrant {
+  clientId: number;
+  projectId: number;
+  userId: number;
+  redirectUri: string;
+  scope: string;
+  codeChallenge: string;
+}
+
+export type CodeExchange =
+  | { outcome: 'issued'; userId: number; scope: string }
+  | { outcome: 'invalid'; reason: string }
+  | { outcome: 'replayed' };
+
+/** The S256 PKCE transform (RFC 7636 §4.2). */
+export function s256(verifier: string): string {
+  return createHash('sha256').update(verifier).digest('base64url');
+}
+
+@Injectable()
+export class AuthorizationCodeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+  ) {}
+
+  /** A fresh single-use code bound to client, redirect URI, user, scope and PKCE challenge. */
+  async issue(grant: Omit<CodeGrant, 'projectId'>): Promise<string> {
+    const code = randomSecret();
+    await this.dataSource.query(
+      `INSERT INTO authorization_code (code_digest, client_id, user_id, redirect_uri, scope, code_challenge, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))`,
+      [
+        sha256Hex(code),
+        grant.clientId,
+        grant.userId,
+        grant.redirectUri,
+        grant.scope,
+        grant.codeChallenge,
+        CODE_LIFETIME_SECONDS,
+      ],
+    );
+    return code;
+  }
+
+  /**
+   * Redeems a code once. A second use is an attack or a bug: it fails, and
+   * the session the first use started is ended (RFC 9700 §4.2.4).
+   */
+  async redeem(
+    code: string,
+    check: { clientId: number; projectId: number; redirectUri: string; codeVerifier: string },
+  ): Promise<
+    | {
+        outcome: 'issued';
+        session: { id: string; userId: number };
+        refreshToken: string;
+        scope: string;
+      }
+    | Exclude<CodeExchange, { outcome: 'issued' }>
+  > {
+    const digest = sha256Hex(code);
+    const [rows]: [CodeRow[], number] = await this.dataSource.query(
+      `UPDATE authorization_code SET used_at = now()
+        WHERE code_digest = $1 AND used_at IS NULL
+       RETURNING client_id, user_id, redirect_uri, scope, code_challenge, expires_at > now() AS fresh`,
+      [digest],
+    );
+    const row = rows[0];
+    if (!row) {
+      const [used]: { session_id: string | null }[] = await this.dataSource.query(
+        `SELECT session_id FROM authorization_code WHERE code_digest = $1`,
+        [digest],
+      );
+      if (!used) return { outcome: 'invalid', reason: 'The authorization code is invalid' };
+      if (used.session_id) await this.sessions.end(used.session_id);
+      return { outcome: 'replayed' };
+    }
+    if (!row.fresh) return { outcome: 'invalid', reason: 'The authorization code has expired' };
+    if (row.client_id !== check.clientId) {
+      return { outcome: 'invalid', reason: 'The authorization code was issued to another client' };
+    }
+    if (row.redirect_uri !== check.redirectUri) {
+      return {
+        outcome: 'invalid',
+        reason: 'redirect_uri does not match the authorization request',
+      };
+    }
+    if (!digestsEqual(toHex(row.code_challenge), toHex(s256(check.codeVerifier)))) {
+      return { outcome: 'invalid', reason: 'code_verifier does not match the code challenge' };
+    }
+    const { session, refreshToken } = await this.sessions.start(row.user_id, {
+      clientId: row.client_id,
+      projectId: check.projectId,
+      scope: row.scope,
+    });
+    await this.dataSource.query(
+      `UPDATE authorization_code SET session_id = $2 WHERE code_digest = $1`,
+      [digest, session.id],
+    );
+    return { outcome: 'issued', session, refreshToken, scope: row.scope };
+  }
+}
+
+interface CodeRow {
+  client_id: number;
+  user_id: number;
+  redirect_uri: string;
+  scope: string;
+  code_challenge: string;
+  fresh: boolean;
+}
+
+function toHex(base64url: string): string {
+  return Buffer.from(base64url, 'base64url').toString('hex');
+}

@@ -1,0 +1,68 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+export function pkce(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+/** Cookies from Set-Cookie headers, as a Cookie header value (name=value; …). */
+export function cookieJar() {
+  const cookies = new Map<string, string>();
+  return {
+    take(setCookie: string | string[] | undefined) {
+      for (const line of [setCookie ?? []].flat()) {
+        const [pair] = line.split(';');
+        const eq = pair.indexOf('=');
+        const value = pair.slice(eq + 1);
+        if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === '')
+          cookies.delete(pair.slice(0, eq));
+        else cookies.set(pair.slice(0, eq), value);
+      }
+    },
+    header: () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+  };
+}
+
+export function hiddenInputs(html: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
+    fields[match[1]] = match[2].replace(/&#(\d+);/g, (_, code: string) =>
+      String.fromCharCode(Number(code)),
+    );
+  }
+  return fields;
+}
+
+/**
+ * Drives /oauth/authorize as a browser would: GET the page, sign in, then
+ * approve or deny. Returns the final response (a 302 to the app, or a page).
+ */
+export async function authorize(
+  app: NestFastifyApplication,
+  query: Record<string, string>,
+  user: { email: string; password: string },
+  decision: 'approve' | 'deny' = 'approve',
+) {
+  const jar = cookieJar();
+  const url = `/oauth/authorize?${new URLSearchParams(query).toString()}`;
+  const first = await app.inject({ method: 'GET', url });
+  jar.take(first.headers['set-cookie']);
+  if (first.statusCode !== 200) return first;
+  const post = (fields: Record<string, string>) =>
+    app.inject({
+      method: 'POST',
+      url: '/oauth/authorize',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
+      payload: new URLSearchParams(fields).toString(),
+    });
+  const signedIn = await post({
+    ...hiddenInputs(first.body),
+    action: 'signin',
+    email: user.email,
+    password: user.password,
+  });
+  jar.take(signedIn.headers['set-cookie']);
+  if (signedIn.statusCode !== 200) return signedIn;
+  return post({ ...hiddenInputs(signedIn.body), action: decision });
+}
