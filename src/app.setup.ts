@@ -4,12 +4,12 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { createHmac } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import { BEARER_SCHEME, CLIENT_SCHEME } from './common/access';
 import { createValidationPipe } from './common/validation';
 import { appConfig, AppConfig, AuthConfig } from './config/configuration';
 import { requestId } from './logging';
+import { staticSecurityHeaders } from './security-headers';
 import openApiMetadata from './metadata';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -48,7 +48,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
       .update('tessera cookie signing')
       .digest(),
   });
-  await app.register(helmet, {
+  const securityHeaders = staticSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -69,8 +69,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      reply.header('x-request-id', request.id);
+    .addHook('onRequest', (request, reply, done) => {
+      void reply.headers(securityHeaders).header('x-request-id', request.id);
+      done();
     });
   return setUpOpenApi(app, config);
 }
