@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { HttpErrorFilter } from './common/http-error.filter';
-import { appConfig, authConfig, databaseConfig } from './config/configuration';
+import { ConfigurationModule } from './config/configuration.module';
 import { DatabaseModule } from './database/database.module';
 import { EntriesModule } from './entries/entries.module';
 import { EntryTypesModule } from './entry-types/entry-types.module';
@@ -15,12 +14,7 @@ import { ClientsModule } from './clients/clients.module';
 
 @Module({
   imports: [
-    ConfigModule.forRoot({
-      isGlobal: true,
-      // A .env is optional; tests never read one, so a developer's file cannot sway them.
-      ignoreEnvFile: process.env.NODE_ENV === 'test',
-      load: [appConfig, databaseConfig, authConfig],
-    }),
+    ConfigurationModule,
     LoggingModule,
     DatabaseModule,
     HealthModule,

@@ -17,16 +17,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentProject, ProjectAccess, ProjectAccessContext } from '../common/access';
-import { NotFoundError } from '../common/api-error';
-import { parseId } from '../common/ids';
+import { pathId } from '../common/ids';
 import { ClientsService } from './clients.service';
 import { ClientDto, ClientWithSecretDto, SaveClientDto, UpdateClientDto } from './dto/client.dto';
-
-function clientIdOf(raw: string): number {
-  const id = parseId(raw);
-  if (id === null) throw new NotFoundError('Client not found');
-  return id;
-}
 
 @ApiTags('clients')
 @ProjectAccess('admin')
@@ -58,7 +51,7 @@ export class ClientsController {
     @CurrentProject() project: ProjectAccessContext,
     @Param('clientId') clientId: string,
   ): Promise<ClientDto> {
-    return this.clients.get(project.projectId, clientIdOf(clientId));
+    return this.clients.get(project.projectId, pathId(clientId, 'Client not found'));
   }
 
   @Put(':clientId')
@@ -69,7 +62,7 @@ export class ClientsController {
     @Param('clientId') clientId: string,
     @Body() body: UpdateClientDto,
   ): Promise<ClientDto> {
-    return this.clients.update(project.projectId, clientIdOf(clientId), body);
+    return this.clients.update(project.projectId, pathId(clientId, 'Client not found'), body);
   }
 
   @Delete(':clientId')
@@ -80,7 +73,7 @@ export class ClientsController {
     @CurrentProject() project: ProjectAccessContext,
     @Param('clientId') clientId: string,
   ): Promise<void> {
-    await this.clients.remove(project.projectId, clientIdOf(clientId));
+    await this.clients.remove(project.projectId, pathId(clientId, 'Client not found'));
   }
 
   @Post(':clientId/rotate-secret')
@@ -93,6 +86,6 @@ export class ClientsController {
     @CurrentProject() project: ProjectAccessContext,
     @Param('clientId') clientId: string,
   ): Promise<ClientWithSecretDto> {
-    return this.clients.rotateSecret(project.projectId, clientIdOf(clientId));
+    return this.clients.rotateSecret(project.projectId, pathId(clientId, 'Client not found'));
   }
 }

@@ -1,3 +1,5 @@
+import { NotFoundError } from './api-error';
+
 const MAX_INT4 = 2_147_483_647;
 
 /** A path id as Postgres' integer, or null for anything else ("abc", "0", "-1", "1e3", too large). */
@@ -5,4 +7,14 @@ export function parseId(raw: unknown): number | null {
   if (typeof raw !== 'string' || !/^[1-9]\d{0,9}$/.test(raw)) return null;
   const id = Number(raw);
   return id <= MAX_INT4 ? id : null;
+}
+
+/**
+ * A path id or a 404 with this message. (Not a pipe: the global
+ * ValidationPipe would first coerce "01" or "1e3" into valid numbers.)
+ */
+export function pathId(raw: string, notFoundMessage: string): number {
+  const id = parseId(raw);
+  if (id === null) throw new NotFoundError(notFoundMessage);
+  return id;
 }

@@ -26,9 +26,9 @@ import {
   ProjectAccessContext,
   UserPrincipal,
 } from '../common/access';
-import { NotFoundError, ValidationError } from '../common/api-error';
+import { ValidationError } from '../common/api-error';
 import { Delivered } from '../content/delivery-cache';
-import { parseId } from '../common/ids';
+import { pathId } from '../common/ids';
 import { Page, PageOf } from '../common/pagination';
 import {
   EntryDto,
@@ -42,12 +42,6 @@ import { EntriesService, EntryReader } from './entries.service';
 
 const EntryPage = PageOf(EntryDto);
 const MAX_BULK_DELETE = 1000;
-
-function entryIdOf(raw: string): number {
-  const id = parseId(raw);
-  if (id === null) throw new NotFoundError('Entry not found');
-  return id;
-}
 
 function userIdOf(project: ProjectAccessContext): number {
   return (project.principal as UserPrincipal).userId;
@@ -91,7 +85,7 @@ export class EntriesController {
     @CurrentProject() project: ProjectAccessContext,
     @Param('entryId') id: string,
   ): Promise<EntryDto> {
-    return this.entries.get(readerOf(project, true), entryIdOf(id));
+    return this.entries.get(readerOf(project, true), pathId(id, 'Entry not found'));
   }
 
   @Post('entry')
@@ -129,7 +123,12 @@ export class EntriesController {
     @Param('entryId') id: string,
     @Body() body: UpdateEntryDto,
   ): Promise<EntryDto> {
-    return this.entries.update(project.projectId, entryIdOf(id), userIdOf(project), body);
+    return this.entries.update(
+      project.projectId,
+      pathId(id, 'Entry not found'),
+      userIdOf(project),
+      body,
+    );
   }
 
   @Delete('entry/:entryId')
@@ -141,7 +140,7 @@ export class EntriesController {
     @CurrentProject() project: ProjectAccessContext,
     @Param('entryId') id: string,
   ): Promise<void> {
-    await this.entries.remove(project.projectId, entryIdOf(id));
+    await this.entries.remove(project.projectId, pathId(id, 'Entry not found'));
   }
 
   @Get('entry-tag')

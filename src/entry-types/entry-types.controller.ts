@@ -25,21 +25,14 @@ import {
   ProjectAccessContext,
   UserPrincipal,
 } from '../common/access';
-import { NotFoundError } from '../common/api-error';
 import { Delivered } from '../content/delivery-cache';
-import { parseId } from '../common/ids';
+import { pathId } from '../common/ids';
 import { Page, PageOf, PageQueryDto } from '../common/pagination';
 import { FIELD_DEFINITION_DTOS } from './dto/field-definition.dto';
 import { EntryTypeDto, SaveEntryTypeDto, UpdateEntryTypeDto } from './dto/entry-type.dto';
 import { EntryTypesService } from './entry-types.service';
 
 const EntryTypePage = PageOf(EntryTypeDto);
-
-function entryTypeIdOf(raw: string): number {
-  const id = parseId(raw);
-  if (id === null) throw new NotFoundError('Entry type not found');
-  return id;
-}
 
 @ApiTags('entry types')
 @ApiExtraModels(...FIELD_DEFINITION_DTOS)
@@ -68,7 +61,7 @@ export class EntryTypesController {
     @CurrentProject() project: ProjectAccessContext,
     @Param('entryTypeId') id: string,
   ): Promise<EntryTypeDto> {
-    return this.entryTypes.get(project.projectId, entryTypeIdOf(id));
+    return this.entryTypes.get(project.projectId, pathId(id, 'Entry type not found'));
   }
 
   @Post()
@@ -98,7 +91,7 @@ export class EntryTypesController {
     @Param('entryTypeId') id: string,
     @Body() body: UpdateEntryTypeDto,
   ): Promise<EntryTypeDto> {
-    return this.entryTypes.update(project.projectId, entryTypeIdOf(id), body);
+    return this.entryTypes.update(project.projectId, pathId(id, 'Entry type not found'), body);
   }
 
   @Delete(':entryTypeId')
@@ -111,6 +104,6 @@ export class EntryTypesController {
     @CurrentProject() project: ProjectAccessContext,
     @Param('entryTypeId') id: string,
   ): Promise<void> {
-    await this.entryTypes.remove(project.projectId, entryTypeIdOf(id));
+    await this.entryTypes.remove(project.projectId, pathId(id, 'Entry type not found'));
   }
 }

@@ -8,8 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentProject, ProjectAccess, ProjectAccessContext } from '../common/access';
-import { NotFoundError } from '../common/api-error';
-import { parseId } from '../common/ids';
+import { pathId } from '../common/ids';
 import { AddMemberDto, UpdateMemberDto } from './dto/member.dto';
 import { MemberDto } from './dto/project.dto';
 import { MembersService } from './members.service';
@@ -63,8 +62,6 @@ export class MembersController {
     @CurrentProject() project: ProjectAccessContext,
     @Param('userId') userId: string,
   ): Promise<void> {
-    const id = parseId(userId);
-    if (id === null) throw new NotFoundError('Member not found');
-    await this.members.remove(project.projectId, id);
+    await this.members.remove(project.projectId, pathId(userId, 'Member not found'));
   }
 }

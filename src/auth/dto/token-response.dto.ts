@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-export class TokenResponseDto {
+/** An access token alone: what an API client gets (client credentials); no refresh token. */
+export class ClientTokenResponseDto {
   /** A JWT (`typ: at+jwt`); send it as `Authorization: Bearer …`. */
   @ApiProperty()
   access_token: string;
@@ -11,7 +12,10 @@ export class TokenResponseDto {
   /** Seconds until the access token expires. */
   @ApiProperty()
   expires_in: number;
+}
 
+/** A user's tokens: the access token and the refresh token that renews it. */
+export class TokenResponseDto extends ClientTokenResponseDto {
   /** Single use: each refresh returns the next one. */
   @ApiPropertyOptional()
   refresh_token?: string;
@@ -19,19 +23,6 @@ export class TokenResponseDto {
   /** For third-party apps: the scopes granted (`read`, `write`). */
   @ApiPropertyOptional({ example: 'read' })
   scope?: string;
-}
-
-export class ClientTokenResponseDto {
-  /** A JWT (`typ: at+jwt`) that reads this client's project; no refresh token. */
-  @ApiProperty()
-  access_token: string;
-
-  @ApiProperty({ enum: ['bearer'] })
-  token_type: 'bearer';
-
-  /** Seconds until the token expires (`CLIENT_TOKEN_EXPIRY`). */
-  @ApiProperty()
-  expires_in: number;
 }
 
 export class OAuthErrorResponseDto {
