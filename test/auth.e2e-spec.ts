@@ -440,7 +440,11 @@ describe('auth: password grant, refresh, logout, revocation, /user/me', () => {
           'client_secret_basic',
           'client_secret_post',
         ],
-        revocation_endpoint_auth_methods_supported: ['none'],
+        revocation_endpoint_auth_methods_supported: [
+          'none',
+          'client_secret_basic',
+          'client_secret_post',
+        ],
         response_types_supported: ['code'],
         code_challenge_methods_supported: ['S256'],
         scopes_supported: ['read', 'write'],

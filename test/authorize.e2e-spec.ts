@@ -409,4 +409,38 @@ describe('authorization code grant with PKCE', () => {
     expect(again.statusCode).toBe(200);
     expect(again.body).toContain('Allow Publisher App?');
   });
+
+  it("revoking an app's token takes that app's credentials; an unknown refresh token is invalid_grant", async () => {
+    const { code, verifier } = await codeFor();
+    const tokens = (await exchange({ code, code_verifier: verifier })).json();
+    const revoke = (authorization?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/oauth/revoke',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(authorization ? { authorization } : {}),
+        },
+        payload: new URLSearchParams({ token: tokens.refresh_token }).toString(),
+      });
+    expect((await revoke()).statusCode).toBe(401);
+    expect((await revoke(basic(otherApp))).json()).toMatchObject({ error: 'invalid_request' });
+    const read = () =>
+      t.app.inject({
+        method: 'GET',
+        url: `/project/${projectId}/entry/`,
+        headers: bearer(tokens.access_token),
+      });
+    expect((await read()).statusCode).toBe(200);
+    expect((await revoke(basic(app))).statusCode).toBe(200);
+    expect((await read()).statusCode).toBe(401);
+
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/oauth/token',
+      headers: { authorization: basic(app) },
+      payload: { grant_type: 'refresh_token', refresh_token: 'no-such-token' },
+    });
+    expect(unknown.json()).toMatchObject({ status: 400, error: 'invalid_grant' });
+  });
 });

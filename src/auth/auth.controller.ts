@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   HttpStatus,
   Inject,
@@ -18,9 +19,6 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, UserAccess, UserPrincipal } from '../common/access';
 import { appConfig, AppConfig } from '../config/configuration';
-import { AccessTokenService } from '../tokens/access-token.service';
-import { RevocationService } from '../tokens/revocation.service';
-import { SessionService } from '../tokens/session.service';
 import { User } from '../users/user.entity';
 import {
   PasswordGrantRequestDto,
@@ -28,6 +26,7 @@ import {
   RevokeRequestDto,
 } from './dto/token-request.dto';
 import { AuthorizationServerMetadataDto, TokenResponseDto } from './dto/token-response.dto';
+import { presentedClientCredentials } from './client-credentials';
 import { OAuthError } from './oauth-error';
 import { requiredParameter, TokenEndpoint, TokenRequestBody } from './token-endpoint';
 import { TokenGrantsService } from './token-grants.service';
@@ -38,9 +37,6 @@ import { LocalAuthGuard } from './local-auth.guard';
 export class AuthController {
   constructor(
     private readonly grants: TokenGrantsService,
-    private readonly sessions: SessionService,
-    private readonly accessTokens: AccessTokenService,
-    private readonly revocation: RevocationService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
@@ -90,15 +86,14 @@ export class AuthController {
   @ApiOperation({ summary: 'Revoke an access or refresh token (RFC 7009)' })
   @ApiBody({ type: RevokeRequestDto })
   @ApiOkResponse({ schema: { type: 'object' } })
-  async revoke(@Body() body: TokenRequestBody): Promise<Record<string, never>> {
-    const token = requiredParameter(body, 'token');
-    // RFC 7009 §2.2: unknown or already invalid tokens are not an error.
-    const claims = this.accessTokens.verify(token, { allowExpired: true });
-    if (claims) {
-      await this.revocation.revoke({ key: `jti:${claims.jti}`, expiresAt: claims.exp });
-    } else {
-      await this.sessions.endByRefreshToken(token);
-    }
+  async revoke(
+    @Body() body: TokenRequestBody,
+    @Headers('authorization') authorization?: string,
+  ): Promise<Record<string, never>> {
+    await this.grants.revoke(
+      requiredParameter(body, 'token'),
+      presentedClientCredentials(body, authorization),
+    );
     return {};
   }
 
@@ -120,7 +115,11 @@ export class AuthController {
         'password',
       ],
       token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
-      revocation_endpoint_auth_methods_supported: ['none'],
+      revocation_endpoint_auth_methods_supported: [
+        'none',
+        'client_secret_basic',
+        'client_secret_post',
+      ],
       response_types_supported: ['code'],
       code_challenge_methods_supported: ['S256'],
       scopes_supported: ['read', 'write'],

@@ -69,6 +69,11 @@ export class TokenGrantsService {
     requestedScope?: string,
   ): Promise<TokenResponseDto> {
     const delegation = await this.sessions.delegationOf(presented);
+    if (delegation === undefined) {
+      // Unknown token: still authenticate a client that sent credentials, then say so.
+      if (client) await this.authenticateClient(client);
+      throw new OAuthError('invalid_grant', 'The refresh token is invalid, expired or revoked');
+    }
     if (delegation) {
       if (!client)
         throw new OAuthError('invalid_client', 'Client authentication is required', {
@@ -160,6 +165,32 @@ export class TokenGrantsService {
     const client = await this.clients.authenticate(credentials.clientId, credentials.clientSecret);
     if (!client) throw invalidClient(credentials);
     return client;
+  }
+
+  /**
+   * RFC 7009: a token an app holds for a user may only be revoked by that
+   * app, authenticated; tokens of the admin UI need no client.
+   */
+  async revoke(token: string, client: PresentedClientCredentials | null): Promise<void> {
+    const authenticated = client ? await this.authenticateClient(client) : null;
+    const claims = this.accessTokens.verify(token, { allowExpired: true });
+    const owner = claims
+      ? (claims.cid ?? null)
+      : ((await this.sessions.delegationOf(token))?.clientId ?? null);
+    if (owner !== null && authenticated?.id !== owner) {
+      if (!authenticated) {
+        throw new OAuthError('invalid_client', 'This token belongs to an app: authenticate as it', {
+          basicChallenge: true,
+        });
+      }
+      throw new OAuthError('invalid_request', 'This token was not issued to this client');
+    }
+    // RFC 7009 §2.2: unknown or already invalid tokens are not an error.
+    if (claims) {
+      await this.revocation.revoke({ key: `jti:${claims.jti}`, expiresAt: claims.exp });
+    } else {
+      await this.sessions.endByRefreshToken(token);
+    }
   }
 
   /** Logout: the presented token stops at once, and so does its whole session. */

@@ -13,11 +13,12 @@ export function escapeHtml(value: string): string {
 const STYLE = `
   :root { color-scheme: light dark; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
   body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #f4f5f7; color: #1d2330; }
-  main { width: min(26rem, calc(100vw - 2rem)); background: #fff; border-radius: 12px; padding: 2rem;
+  main { box-sizing: border-box; width: min(26rem, calc(100vw - 2rem)); background: #fff; border-radius: 12px; padding: 2rem;
     box-shadow: 0 1px 3px rgb(0 0 0 / 0.12), 0 8px 24px rgb(0 0 0 / 0.06); }
   h1 { font-size: 1.35rem; margin: 0 0 0.5rem; }
   p { line-height: 1.5; margin: 0.5rem 0 1rem; color: #414a5c; }
   .brand { font-weight: 700; letter-spacing: 0.04em; color: #5b3cc4; margin-bottom: 1.25rem; }
+  button, input { font: inherit; }
   label { display: block; font-weight: 600; margin: 1rem 0 0.35rem; }
   input[type=email], input[type=password] { width: 100%; box-sizing: border-box; padding: 0.6rem 0.7rem;
     border: 1px solid #c5cad6; border-radius: 8px; font-size: 1rem; }
@@ -33,6 +34,7 @@ const STYLE = `
     body { background: #15171c; color: #e8eaf0; } main { background: #1f232b; box-shadow: none; }
     p, .muted { color: #b4bac8; } input[type=email], input[type=password] { background: #15171c; color: #e8eaf0; border-color: #3a4050; }
     button.secondary { background: transparent; color: #c9bcff; border-color: #9b87f5; }
+    .brand { color: #c9bcff; } .error { background: #4a1f24; color: #ffd7d7; }
   }`;
 
 function page(title: string, body: string): string {
