@@ -1,5 +1,6 @@
 // `npm run bench`: a bounded load benchmark of the production build against a
 // throwaway Postgres database. See bench/README.md for what the figures mean.
+const { Buffer } = require('node:buffer');
 const { spawn } = require('node:child_process');
 const { once } = require('node:events');
 const { randomBytes } = require('node:crypto');
@@ -7,7 +8,7 @@ const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const { join } = require('node:path');
-const { setTimeout } = require('node:timers');
+const { clearInterval, setInterval, setTimeout } = require('node:timers');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { URL } = require('node:url');
 const autocannon = require('autocannon');
@@ -23,8 +24,20 @@ const DURATION_SECONDS = 10;
 const READY_TIMEOUT_MS = 30_000;
 // The whole run, build included, must end by itself well inside 3 minutes.
 const DEADLINE_MS = 170_000;
+const STARTED_AT = Date.now();
 const EMAIL = 'bench@example.com';
 const PASSWORD = 'bench-password-123';
+// The content the delivery scenarios read: 200 published entries, seeded through the API.
+const ENTRY_COUNT = 200;
+const SEED_CONCURRENCY = 10;
+const PAGE_SIZE = 30;
+// With ~380 bytes of JSON around it, a 580-character body makes an entry ~0.96 KB,
+// so a page of 30 is ~28 KB: the design's reference page.
+const BODY_CHARS = 580;
+const ENTRY_LIST = 'entry list';
+const ENTRY_LIST_STORM = 'entry list during login storm';
+const WRITES_PER_SECOND = 10;
+const LOGINS_PER_SECOND = 20;
 
 // Everything cleanup() must undo, whichever way the run ends.
 const children = new Set();
@@ -32,6 +45,7 @@ let adminUrl;
 let databaseName;
 let tempDir;
 let currentLoad;
+let currentBackground;
 let cleaning;
 let abortCode;
 
@@ -121,6 +135,23 @@ async function main() {
     },
   ];
 
+  const content = auth.skipped
+    ? { skipped: 'skipped: no admin token to seed content with' }
+    : await seedContent(base, auth.token);
+  scenarios.push(...contentScenarios(base, auth.token, content));
+
+  // Fail now, clearly, rather than be cut off by the watchdog half way through.
+  const secondsNeeded =
+    scenarios.filter((scenario) => !scenario.skipped).length *
+    (WARMUP_SECONDS + DURATION_SECONDS + 1);
+  const secondsLeft = Math.floor((STARTED_AT + DEADLINE_MS - Date.now()) / 1000);
+  if (secondsNeeded > secondsLeft) {
+    throw new Error(
+      `the scenarios need ~${secondsNeeded} s but only ${secondsLeft} s of the ${DEADLINE_MS / 1000} s ` +
+        'limit are left (a slow build?); run it again now that dist/ is built',
+    );
+  }
+
   const rows = [];
   for (const scenario of scenarios) {
     if (scenario.skipped) {
@@ -128,7 +159,15 @@ async function main() {
       continue;
     }
     process.stderr.write(`bench: ${scenario.name} …\n`);
-    rows.push(summarize(scenario, await measure(scenario)));
+    if (scenario.prepare) {
+      const skipped = await scenario.prepare(scenario);
+      if (skipped) {
+        rows.push({ name: scenario.name, skipped });
+        continue;
+      }
+    }
+    const { result, background } = await measure(scenario);
+    rows.push(summarize(scenario, result, background));
   }
   const floor = rows[0].requestsPerSecond;
   for (const row of rows) {
@@ -136,6 +175,13 @@ async function main() {
   }
 
   printTable(rows);
+  if (content.pageBytes) {
+    console.log(
+      `\ncontent: ${ENTRY_COUNT} published entries; a page of ${PAGE_SIZE} is ` +
+        `${content.pageBytes.toLocaleString('en-US')} bytes of JSON`,
+    );
+  }
+  const targets = checkTargets(rows);
   const failed = rows.filter((row) => row.failure);
   writeFileSync(
     RESULTS_FILE,
@@ -149,7 +195,11 @@ async function main() {
         warmupSeconds: WARMUP_SECONDS,
         durationSeconds: DURATION_SECONDS,
         ok: failed.length === 0,
+        content: content.skipped
+          ? { skipped: content.skipped }
+          : { entries: ENTRY_COUNT, pageSize: PAGE_SIZE, pageBytes: content.pageBytes },
         scenarios: rows,
+        targets,
       },
       null,
       2,
@@ -199,15 +249,305 @@ function forgeSignature(token) {
   return `${header}.${payload}.${randomBytes(32).toString('base64url')}`;
 }
 
+/**
+ * Seeds the content the delivery scenarios read, through the API as the
+ * admin: a project, an entry type, ENTRY_COUNT published entries and an API
+ * client whose token the scenarios read with. Content routes answering 404
+ * (not there yet) skip those scenarios; any other failure fails the run.
+ */
+async function seedContent(base, adminToken) {
+  process.stderr.write(`bench: seeding ${ENTRY_COUNT} entries …\n`);
+  const admin = (method, path, body) => api(base, method, path, adminToken, body);
+  try {
+    const project = await admin('POST', '/project/', { name: 'Bench' });
+    const projectPath = `/project/${project.body.id}`;
+    const entryType = await admin('POST', `${projectPath}/entry-type/`, {
+      name: 'Article',
+      fields: [
+        { name: 'title', label: 'Title', fieldType: 'TEXT', maxLength: 200 },
+        { name: 'body', label: 'Body text', fieldType: 'LONGTEXT' },
+        { name: 'rating', label: 'Rating', fieldType: 'NUMBER' },
+      ],
+    });
+    const entryTypeId = entryType.body.id;
+    const entryIds = new Array(ENTRY_COUNT);
+    let next = 0;
+    const worker = async () => {
+      while (next < ENTRY_COUNT) {
+        const n = ++next;
+        const entry = await admin('POST', `${projectPath}/entry/`, entryBody(entryTypeId, n));
+        entryIds[n - 1] = entry.body.id;
+      }
+    };
+    await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker));
+
+    const client = await admin('POST', `${projectPath}/client/`, { name: 'bench' });
+    const token = await api(base, 'POST', `${projectPath}/client/authenticate`, undefined, {
+      client_id: client.body.clientId,
+      client_secret: client.body.clientSecret,
+      grant_type: 'client_credentials',
+    });
+    const clientToken = token.body.access_token;
+    const listPath = `${projectPath}/entry/?page=1&pageSize=${PAGE_SIZE}`;
+    const page = await api(base, 'GET', listPath, clientToken);
+    if (page.body.results?.length !== PAGE_SIZE) {
+      throw new Error(
+        `GET ${listPath} returned ${page.body.results?.length} entries, not ${PAGE_SIZE}`,
+      );
+    }
+    return {
+      projectPath,
+      entryTypeId,
+      entryIds,
+      clientToken,
+      listPath,
+      pageBytes: Buffer.byteLength(page.text),
+    };
+  } catch (error) {
+    if (error.status === 404) return { skipped: `skipped: ${error.message}` };
+    throw error;
+  }
+}
+
+/** Entry n: ~0.96 KB of JSON once the server has added ids, users and dates. */
+function entryBody(entryTypeId, n, edit) {
+  return {
+    entryTypeId,
+    name: `Entry ${n}`,
+    published: '2024-01-01T00:00:00Z',
+    tags: ['bench'],
+    fields: {
+      title: edit ? `Title ${n} (edit ${edit})` : `Title ${n}`,
+      body: bodyText(n),
+      rating: n % 5,
+    },
+  };
+}
+
+const WORDS = (
+  'content delivery keeps pages small and fast while editors publish articles ' +
+  'with titles tags and long bodies that readers fetch through the api every day'
+).split(' ');
+
+function bodyText(n) {
+  let text = '';
+  for (let i = 0; text.length < BODY_CHARS; i++) {
+    text += `${WORDS[(n * 7 + i * 13) % WORDS.length]} `;
+  }
+  return text.slice(0, BODY_CHARS - 1).trimEnd() + '.';
+}
+
+/** One JSON request; throws (with .status) unless it answers 2xx. */
+async function api(base, method, path, token, body) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await response.text();
+  if (response.status < 200 || response.status > 299) {
+    const error = new Error(
+      `${method} ${path} answered ${response.status}${
+        response.status === 404 ? ' (not there yet?)' : ''
+      }: ${text.slice(0, 300)}`,
+    );
+    error.status = response.status;
+    throw error;
+  }
+  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };
+}
+
+/** The delivery path, read with the API client's token. */
+function contentScenarios(base, adminToken, content) {
+  const names = [
+    ENTRY_LIST,
+    'single entry',
+    'entry-type list',
+    'entry list, If-None-Match (304)',
+    ENTRY_LIST_STORM,
+    `entry list under writes (${WRITES_PER_SECOND} writes/s)`,
+  ];
+  if (content.skipped) return names.map((name) => ({ name, skipped: content.skipped }));
+  const { projectPath, entryTypeId, entryIds, clientToken, listPath } = content;
+  const headers = { authorization: `Bearer ${clientToken}` };
+  const listUrl = `${base}${listPath}`;
+  const middle = Math.floor(ENTRY_COUNT / 2);
+  return [
+    { name: names[0], url: listUrl, headers, expect: '2xx' },
+    {
+      name: names[1],
+      url: `${base}${projectPath}/entry/${entryIds[middle - 1]}`,
+      headers,
+      expect: '2xx',
+    },
+    { name: names[2], url: `${base}${projectPath}/entry-type/`, headers, expect: '2xx' },
+    {
+      name: names[3],
+      url: listUrl,
+      headers,
+      expect: '304',
+      // The ETag of the page as it is now (the writes scenario, later, changes it).
+      prepare: async (scenario) => {
+        const page = await api(base, 'GET', listPath, clientToken);
+        const etag = page.headers.get('etag');
+        if (!etag) return 'skipped: the entry list sent no ETag';
+        scenario.headers = { ...headers, 'if-none-match': etag };
+        return undefined;
+      },
+    },
+    {
+      name: names[4],
+      url: listUrl,
+      headers,
+      expect: '2xx',
+      background: () =>
+        startBackground(`password logins (POST /authenticate)`, LOGINS_PER_SECOND, () =>
+          api(base, 'POST', '/authenticate', undefined, {
+            username: EMAIL,
+            password: PASSWORD,
+            grant_type: 'password',
+          }),
+        ),
+    },
+    {
+      name: names[5],
+      url: listUrl,
+      headers,
+      expect: '2xx',
+      // Every PUT changes the project's content, which drops its cached pages.
+      background: () =>
+        startBackground(`entry updates (PUT ${projectPath}/entry/:id)`, WRITES_PER_SECOND, (k) => {
+          const n = (k % ENTRY_COUNT) + 1;
+          return api(
+            base,
+            'PUT',
+            `${projectPath}/entry/${entryIds[n - 1]}`,
+            adminToken,
+            entryBody(entryTypeId, n, k + 1),
+          );
+        }),
+    },
+  ];
+}
+
+/**
+ * Sends `send(k)` perSecond times a second, on a schedule rather than one
+ * after the other (a slow answer does not slow the arrivals), with at most
+ * two seconds' worth in flight. reset() starts the counts afresh (after the
+ * warm-up); stop() waits for what is in flight and returns the counts.
+ */
+function startBackground(label, perSecond, send) {
+  const inFlight = new Set();
+  let started = Date.now();
+  let due = 0;
+  let sent = 0;
+  let stats;
+  const reset = () => {
+    started = Date.now();
+    due = 0;
+    stats = { label, targetPerSecond: perSecond, sent: 0, ok: 0, failed: 0, dropped: 0 };
+  };
+  reset();
+  const timer = setInterval(
+    () => {
+      const shouldHaveSent = Math.floor(((Date.now() - started) / 1000) * perSecond);
+      for (; due < shouldHaveSent; due++) {
+        if (inFlight.size >= perSecond * 2) {
+          stats.dropped++;
+          continue;
+        }
+        const counts = stats;
+        counts.sent++;
+        const request = send(sent++).then(
+          () => {
+            counts.ok++;
+          },
+          (error) => {
+            counts.failed++;
+            counts.firstFailure ??= error.message;
+          },
+        );
+        inFlight.add(request);
+        void request.finally(() => inFlight.delete(request));
+      }
+    },
+    Math.max(10, Math.floor(1000 / perSecond / 2)),
+  );
+  let stopping;
+  return {
+    reset,
+    stop() {
+      stopping ??= (async () => {
+        clearInterval(timer);
+        const seconds = (Date.now() - started) / 1000;
+        await Promise.all(inFlight);
+        return { ...stats, seconds: round(seconds, 1), perSecond: round(stats.sent / seconds, 1) };
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** The design's targets for the delivery path; informational, they do not change the exit code. */
+function checkTargets(rows) {
+  const byName = (name) => rows.find((row) => row.name === name && !row.skipped);
+  const list = byName(ENTRY_LIST);
+  const storm = byName(ENTRY_LIST_STORM);
+  const targets = [
+    {
+      target: `${ENTRY_LIST} ≥ 3,000 req/s`,
+      value: list && `${Math.round(list.requestsPerSecond).toLocaleString('en-US')} req/s`,
+      pass: list && list.requestsPerSecond >= 3000,
+    },
+    {
+      target: `${ENTRY_LIST} p99 < 50 ms`,
+      value: list && `${list.latencyP99Ms} ms`,
+      pass: list && list.latencyP99Ms < 50,
+    },
+    {
+      target: `${ENTRY_LIST_STORM} p99 < 2 × idle ${ENTRY_LIST} p99${
+        list ? ` (< ${2 * list.latencyP99Ms} ms)` : ''
+      }`,
+      value: storm && `${storm.latencyP99Ms} ms`,
+      pass: list && storm && storm.latencyP99Ms < 2 * list.latencyP99Ms,
+    },
+  ].map((target) =>
+    // A target whose scenarios were skipped is neither met nor missed.
+    target.value === undefined || target.pass === undefined
+      ? { ...target, value: null, pass: null }
+      : target,
+  );
+  console.log('\ntargets (informational):');
+  for (const { target, value, pass } of targets) {
+    const verdict = pass === null ? 'SKIP' : pass ? 'PASS' : 'FAIL';
+    console.log(`${verdict}  ${target}${value ? `: ${value}` : ''}`);
+  }
+  return targets;
+}
+
 async function measure(scenario) {
   const options = {
     url: scenario.url,
     connections: CONNECTIONS,
     headers: scenario.headers ?? {},
   };
-  // Warm-up: JIT, connection pools and keep-alive sockets, then measure.
-  await load({ ...options, duration: WARMUP_SECONDS });
-  return load({ ...options, duration: DURATION_SECONDS });
+  // Background load, if any, runs through the warm-up too; its counts start with the measurement.
+  const background = scenario.background?.();
+  currentBackground = background;
+  try {
+    // Warm-up: JIT, connection pools and keep-alive sockets, then measure.
+    await load({ ...options, duration: WARMUP_SECONDS });
+    background?.reset();
+    const result = await load({ ...options, duration: DURATION_SECONDS });
+    return { result, background: await background?.stop() };
+  } finally {
+    await background?.stop();
+    currentBackground = undefined;
+  }
 }
 
 function load(options) {
@@ -218,7 +558,7 @@ function load(options) {
   });
 }
 
-function summarize(scenario, result) {
+function summarize(scenario, result, background) {
   const statusCodes = Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]),
   );
@@ -234,6 +574,7 @@ function summarize(scenario, result) {
     errors: result.errors,
     timeouts: result.timeouts,
     statusCodes,
+    ...(background ? { background } : {}),
   };
   const unexpected = Object.keys(statusCodes).filter((code) =>
     scenario.expect === '2xx' ? !code.startsWith('2') : code !== scenario.expect,
@@ -242,6 +583,8 @@ function summarize(scenario, result) {
   else if (result.errors > 0) row.failure = `${result.errors} errors (${result.timeouts} timeouts)`;
   else if (unexpected.length > 0) {
     row.failure = `unexpected statuses: ${unexpected.map((c) => `${c}×${statusCodes[c]}`).join(', ')}`;
+  } else if (background?.failed > 0) {
+    row.failure = `${background.failed} of ${background.sent} ${background.label} failed (${background.firstFailure})`;
   }
   return row;
 }
@@ -288,6 +631,14 @@ function printTable(rows) {
   console.log(format(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const line of lines) console.log(format(line));
+  for (const row of rows) {
+    if (!row.background) continue;
+    const { label, targetPerSecond, perSecond, sent, failed, dropped } = row.background;
+    console.log(
+      `${row.name}: ${label}, ${perSecond}/s (target ${targetPerSecond}/s), ` +
+        `${sent} sent, ${failed} failed, ${dropped} not sent (too many in flight)`,
+    );
+  }
 }
 
 function startChild(name, command, args, env) {
@@ -365,6 +716,8 @@ async function stopChild(child) {
 function cleanup() {
   cleaning ??= (async () => {
     currentLoad?.stop();
+    // Stops its timer at once; what it has in flight fails when the server goes.
+    void currentBackground?.stop();
     await Promise.all([...children].map(stopChild));
     if (databaseName) {
       await withAdminClient((client) =>
@@ -418,7 +771,10 @@ function abort(message, code) {
 
 process.once('SIGINT', () => abort('interrupted', 130));
 process.once('SIGTERM', () => abort('terminated', 143));
-setTimeout(() => abort(`still running after ${DEADLINE_MS / 1000} s`, 1), DEADLINE_MS).unref();
+setTimeout(
+  () => abort(`still running after ${DEADLINE_MS / 1000} s`, 1),
+  STARTED_AT + DEADLINE_MS - Date.now(),
+).unref();
 
 async function run() {
   let code = 1;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { EntriesService } from '../src/entries/entries.service';
 import { createTestApp, TestApp, usingPostgres } from './helpers/app';
 import { bearer, createUser, signIn } from './helpers/auth';
 
@@ -128,5 +129,18 @@ describe('delivery cache', () => {
         })
       ).statusCode,
     ).toBe(404);
+  });
+
+  it('concurrent misses for one page share one query', async () => {
+    expect((await write('Herd', '2020-01-03T00:00:00Z')).statusCode).toBe(201);
+    const list = jest.spyOn(reader.app.get(EntriesService), 'list');
+    try {
+      const responses = await Promise.all(Array.from({ length: 20 }, () => read()));
+      expect(responses.map((res) => res.statusCode)).toEqual(Array(20).fill(200));
+      expect(new Set(responses.map((res) => res.headers.etag)).size).toBe(1);
+      expect(list).toHaveBeenCalledTimes(1);
+    } finally {
+      list.mockRestore();
+    }
   });
 });

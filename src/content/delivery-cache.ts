@@ -9,7 +9,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { from, mergeMap, Observable, of } from 'rxjs';
+import { from, lastValueFrom, map, Observable, of } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedRequest } from '../common/access';
 import { etagOf, sendJsonWithEtag } from '../common/etag';
@@ -39,6 +39,8 @@ interface CachedPage {
 @Injectable()
 export class DeliveryCache {
   private readonly pages = new Map<string, CachedPage>();
+  /** Pages being computed: concurrent misses for one key share one query. */
+  private readonly computing = new Map<string, { generation: string; page: Promise<CachedPage> }>();
   private bytes = 0;
 
   constructor(
@@ -56,7 +58,25 @@ export class DeliveryCache {
     return page;
   }
 
-  async store(
+  /**
+   * The page for a key, computed at most once at a time per content
+   * generation: without this, after every write all concurrent readers miss
+   * together and each runs the same query.
+   */
+  fill(key: string, projectId: number, produce: () => Promise<unknown>): Promise<CachedPage> {
+    const generation = this.events.generation(projectId);
+    const running = this.computing.get(key);
+    if (running?.generation === generation) return running.page;
+    const page = produce()
+      .then((data) => this.store(key, projectId, generation, JSON.stringify(data)))
+      .finally(() => {
+        if (this.computing.get(key)?.page === page) this.computing.delete(key);
+      });
+    this.computing.set(key, { generation, page });
+    return page;
+  }
+
+  private async store(
     key: string,
     projectId: number,
     generation: string,
@@ -93,10 +113,7 @@ export class DeliveryCache {
 
 @Injectable()
 export class DeliveryCacheInterceptor implements NestInterceptor {
-  constructor(
-    private readonly cache: DeliveryCache,
-    private readonly events: ContentEvents,
-  ) {}
+  constructor(private readonly cache: DeliveryCache) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -110,16 +127,9 @@ export class DeliveryCacheInterceptor implements NestInterceptor {
     const key = `${projectId}\u0000${access.principal.kind}\u0000${request.url}`;
     const hit = this.cache.lookup(key, projectId);
     if (hit) return of(sendJsonWithEtag(request, reply, hit.body, hit.etag));
-    const generation = this.events.generation(projectId);
-    return next
-      .handle()
-      .pipe(
-        mergeMap((data) =>
-          from(this.cache.store(key, projectId, generation, JSON.stringify(data))).pipe(
-            mergeMap((page) => of(sendJsonWithEtag(request, reply, page.body, page.etag))),
-          ),
-        ),
-      );
+    return from(this.cache.fill(key, projectId, () => lastValueFrom(next.handle()))).pipe(
+      map((page) => sendJsonWithEtag(request, reply, page.body, page.etag)),
+    );
   }
 }
 
