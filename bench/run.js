@@ -11,6 +11,7 @@ const { join } = require('node:path');
 const { clearInterval, setInterval, setTimeout } = require('node:timers');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { URL } = require('node:url');
+const { isDeepStrictEqual } = require('node:util');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
 
@@ -35,6 +36,7 @@ const PAGE_SIZE = 30;
 // so a page of 30 is ~28 KB: the design's reference page.
 const BODY_CHARS = 580;
 const ENTRY_LIST = 'entry list';
+const FLOOR = 'floor: entry list (Fastify + pg, no cache)';
 const ENTRY_LIST_STORM = 'entry list during login storm';
 const WRITES_PER_SECOND = 10;
 const LOGINS_PER_SECOND = 20;
@@ -67,7 +69,7 @@ async function main() {
   databaseUrl.pathname = `/${databaseName}`;
 
   tempDir = mkdtempSync(join(os.tmpdir(), 'tessera-bench-'));
-  const [helloPort, tesseraPort] = await freePorts(2);
+  const [helloPort, tesseraPort, floorPort] = await freePorts(3);
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl.toString(),
@@ -82,7 +84,7 @@ async function main() {
     // The default 300 s would expire the token before the run ends.
     USER_TOKEN_EXPIRY: '3600',
   };
-  const floorBase = `http://127.0.0.1:${helloPort}`;
+  const helloBase = `http://127.0.0.1:${helloPort}`;
   const base = `http://127.0.0.1:${tesseraPort}`;
 
   const hello = startChild(
@@ -95,7 +97,7 @@ async function main() {
     },
   );
   const tessera = startChild('tessera', process.execPath, ['dist/src/main.js'], env);
-  await Promise.all([waitForOk(`${floorBase}/`, hello), waitForOk(`${base}/health`, tessera)]);
+  await Promise.all([waitForOk(`${helloBase}/`, hello), waitForOk(`${base}/health`, tessera)]);
 
   await runChild(
     'create-user',
@@ -117,13 +119,15 @@ async function main() {
   const auth = await login(base);
 
   const scenarios = [
-    { name: 'fastify hello world', url: `${floorBase}/`, expect: '2xx' },
-    { name: 'GET /health', url: `${base}/health`, expect: '2xx' },
+    { name: 'fastify hello world', url: `${helloBase}/`, expect: '2xx' },
+    // Less telling than the content path: no warm-up, to keep the run short.
+    { name: 'GET /health', url: `${base}/health`, expect: '2xx', warmup: false },
     {
       name: 'GET /user/me',
       url: `${base}/user/me`,
       headers: { authorization: `Bearer ${auth.token}` },
       expect: '2xx',
+      warmup: false,
       skipped: auth.skipped,
     },
     {
@@ -131,6 +135,7 @@ async function main() {
       url: `${base}/user/me`,
       headers: { authorization: `Bearer ${forgeSignature(auth.token)}` },
       expect: '401',
+      warmup: false,
       skipped: auth.skipped,
     },
   ];
@@ -138,12 +143,17 @@ async function main() {
   const content = auth.skipped
     ? { skipped: 'skipped: no admin token to seed content with' }
     : await seedContent(base, auth.token);
-  scenarios.push(...contentScenarios(base, auth.token, content));
+  const floorBase = content.skipped ? undefined : await startFloor(floorPort, env, base, content);
+  scenarios.push(...contentScenarios(base, auth.token, content, floorBase));
 
   // Fail now, clearly, rather than be cut off by the watchdog half way through.
-  const secondsNeeded =
-    scenarios.filter((scenario) => !scenario.skipped).length *
-    (WARMUP_SECONDS + DURATION_SECONDS + 1);
+  const secondsNeeded = scenarios
+    .filter((scenario) => !scenario.skipped)
+    .reduce(
+      (sum, scenario) =>
+        sum + (scenario.warmup === false ? 0 : WARMUP_SECONDS) + DURATION_SECONDS + 1,
+      0,
+    );
   const secondsLeft = Math.floor((STARTED_AT + DEADLINE_MS - Date.now()) / 1000);
   if (secondsNeeded > secondsLeft) {
     throw new Error(
@@ -169,9 +179,15 @@ async function main() {
     const { result, background } = await measure(scenario);
     rows.push(summarize(scenario, result, background));
   }
-  const floor = rows[0].requestsPerSecond;
+  const helloRate = rows[0].requestsPerSecond;
+  const floor = rows.find((row) => row.name === FLOOR && !row.skipped)?.requestsPerSecond;
   for (const row of rows) {
-    if (!row.skipped) row.ratioToFloor = round(row.requestsPerSecond / floor, 3);
+    if (row.skipped) continue;
+    row.ratioToHello = round(row.requestsPerSecond / helloRate, 3);
+    // Tessera ÷ floor, for the requests the floor answers too: the entry list.
+    if (floor && isEntryList(row.name)) {
+      row.ratioToFloor = round(row.requestsPerSecond / floor, 3);
+    }
   }
 
   printTable(rows);
@@ -198,6 +214,10 @@ async function main() {
         content: content.skipped
           ? { skipped: content.skipped }
           : { entries: ENTRY_COUNT, pageSize: PAGE_SIZE, pageBytes: content.pageBytes },
+        // The floor's page was checked (deep-equal JSON) against Tessera's before measuring.
+        floor: content.skipped
+          ? { skipped: content.skipped }
+          : { server: 'bench/floor.js', samePageAsTessera: true },
         scenarios: rows,
         targets,
       },
@@ -309,6 +329,62 @@ async function seedContent(base, adminToken) {
   }
 }
 
+/**
+ * Starts bench/floor.js on the scratch database, with Tessera's secret and
+ * issuer, and checks once that it answers the entry list with what Tessera
+ * answers (as parsed JSON: key order aside). A different answer fails the
+ * run: a floor that does less work would flatter nobody.
+ */
+async function startFloor(port, tesseraEnv, base, content) {
+  const floor = startChild('floor', process.execPath, [join(__dirname, 'floor.js')], {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: tesseraEnv.DATABASE_URL,
+    JWT_SECRET: tesseraEnv.JWT_SECRET,
+    // Tessera's issuer and audience (src/config/configuration.ts).
+    JWT_ISSUER: (tesseraEnv.PUBLIC_URL ?? `http://localhost:${tesseraEnv.PORT}`).replace(
+      /\/+$/,
+      '',
+    ),
+  });
+  const floorBase = `http://127.0.0.1:${port}`;
+  await waitForOk(`${floorBase}/health`, floor);
+  const [fromTessera, fromFloor] = await Promise.all(
+    [
+      ['Tessera', base],
+      ['the floor', floorBase],
+    ].map(([who, origin]) =>
+      api(origin, 'GET', content.listPath, content.clientToken).catch((error) => {
+        throw new Error(`${who}: ${error.message}`);
+      }),
+    ),
+  );
+  if (!isDeepStrictEqual(fromTessera.body, fromFloor.body)) {
+    throw new Error(
+      `the floor's answer to GET ${content.listPath} differs from Tessera's at ` +
+        `${firstDifference(fromTessera.body, fromFloor.body)}`,
+    );
+  }
+  return floorBase;
+}
+
+/** Where two parsed JSON values first differ, as a path with both values. */
+function firstDifference(a, b, path = '$') {
+  if (isDeepStrictEqual(a, b)) return undefined;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const found = firstDifference(a[key], b[key], `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  const show = (value) => JSON.stringify(value)?.slice(0, 120) ?? 'undefined';
+  return `${path}: Tessera ${show(a)}, floor ${show(b)}`;
+}
+
+function isEntryList(name) {
+  return name === FLOOR || name.startsWith(ENTRY_LIST);
+}
+
 /** Entry n: ~0.96 KB of JSON once the server has added ids, users and dates. */
 function entryBody(entryTypeId, n, edit) {
   return {
@@ -361,9 +437,10 @@ async function api(base, method, path, token, body) {
   return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };
 }
 
-/** The delivery path, read with the API client's token. */
-function contentScenarios(base, adminToken, content) {
+/** The delivery path, read with the API client's token; the floor answers the entry list first. */
+function contentScenarios(base, adminToken, content, floorBase) {
   const names = [
+    FLOOR,
     ENTRY_LIST,
     'single entry',
     'entry-type list',
@@ -377,16 +454,25 @@ function contentScenarios(base, adminToken, content) {
   const listUrl = `${base}${listPath}`;
   const middle = Math.floor(ENTRY_COUNT / 2);
   return [
-    { name: names[0], url: listUrl, headers, expect: '2xx' },
+    { name: names[0], url: `${floorBase}${listPath}`, headers, expect: '2xx' },
+    { name: names[1], url: listUrl, headers, expect: '2xx' },
     {
-      name: names[1],
+      name: names[2],
       url: `${base}${projectPath}/entry/${entryIds[middle - 1]}`,
       headers,
       expect: '2xx',
+      // Served from the cache like the list; no warm-up, to keep the run short.
+      warmup: false,
     },
-    { name: names[2], url: `${base}${projectPath}/entry-type/`, headers, expect: '2xx' },
     {
       name: names[3],
+      url: `${base}${projectPath}/entry-type/`,
+      headers,
+      expect: '2xx',
+      warmup: false,
+    },
+    {
+      name: names[4],
       url: listUrl,
       headers,
       expect: '304',
@@ -400,7 +486,7 @@ function contentScenarios(base, adminToken, content) {
       },
     },
     {
-      name: names[4],
+      name: names[5],
       url: listUrl,
       headers,
       expect: '2xx',
@@ -414,7 +500,7 @@ function contentScenarios(base, adminToken, content) {
         ),
     },
     {
-      name: names[5],
+      name: names[6],
       url: listUrl,
       headers,
       expect: '2xx',
@@ -497,6 +583,7 @@ function checkTargets(rows) {
   const byName = (name) => rows.find((row) => row.name === name && !row.skipped);
   const list = byName(ENTRY_LIST);
   const storm = byName(ENTRY_LIST_STORM);
+  const floor = byName(FLOOR);
   const targets = [
     {
       target: `${ENTRY_LIST} ≥ 3,000 req/s`,
@@ -514,6 +601,20 @@ function checkTargets(rows) {
       }`,
       value: storm && `${storm.latencyP99Ms} ms`,
       pass: list && storm && storm.latencyP99Ms < 2 * list.latencyP99Ms,
+    },
+    {
+      target: `${ENTRY_LIST} ≥ 0.5 × floor${
+        floor ? ` (≥ ${Math.round(floor.requestsPerSecond / 2).toLocaleString('en-US')} req/s)` : ''
+      }`,
+      value:
+        list?.ratioToFloor !== undefined
+          ? `${Math.round(list.requestsPerSecond).toLocaleString('en-US')} req/s, ` +
+            `${list.ratioToFloor.toFixed(2)} × floor`
+          : undefined,
+      pass:
+        list?.ratioToFloor !== undefined
+          ? list.requestsPerSecond >= 0.5 * floor.requestsPerSecond
+          : undefined,
     },
   ].map((target) =>
     // A target whose scenarios were skipped is neither met nor missed.
@@ -540,7 +641,7 @@ async function measure(scenario) {
   currentBackground = background;
   try {
     // Warm-up: JIT, connection pools and keep-alive sockets, then measure.
-    await load({ ...options, duration: WARMUP_SECONDS });
+    if (scenario.warmup !== false) await load({ ...options, duration: WARMUP_SECONDS });
     background?.reset();
     const result = await load({ ...options, duration: DURATION_SECONDS });
     return { result, background: await background?.stop() };
@@ -566,6 +667,7 @@ function summarize(scenario, result, background) {
     name: scenario.name,
     url: scenario.url.replace(/^http:\/\/[^/]+/, ''),
     expected: scenario.expect,
+    warmupSeconds: scenario.warmup === false ? 0 : WARMUP_SECONDS,
     requestsPerSecond: round(result.requests.average, 1),
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
@@ -598,11 +700,12 @@ function printTable(rows) {
     'non-2xx',
     'errors',
     'vs hello',
+    'vs floor',
     'result',
   ];
   const lines = rows.map((row) =>
     row.skipped
-      ? [row.name, '-', '-', '-', '-', '-', '-', row.skipped]
+      ? [row.name, '-', '-', '-', '-', '-', '-', '-', row.skipped]
       : [
           row.name,
           Math.round(row.requestsPerSecond).toLocaleString('en-US'),
@@ -610,7 +713,8 @@ function printTable(rows) {
           String(row.latencyP99Ms),
           String(row.non2xx) + (row.expected === '2xx' || row.non2xx === 0 ? '' : ' (expected)'),
           String(row.errors),
-          `${row.ratioToFloor.toFixed(2)}x`,
+          `${row.ratioToHello.toFixed(2)}x`,
+          row.ratioToFloor === undefined ? '-' : `${row.ratioToFloor.toFixed(2)}x`,
           row.failure ? `FAIL: ${row.failure}` : 'ok',
         ],
   );
