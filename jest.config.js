@@ -38,5 +38,21 @@ module.exports = {
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFiles: ['<rootDir>/test/helpers/env.ts'],
     },
+    {
+      // OpenAPI-driven fuzzing (npm run test:fuzz): minutes, so not part of `npm test`.
+      ...shared,
+      displayName: 'fuzz',
+      testMatch: ['<rootDir>/test/fuzz/**/*.fuzz-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/helpers/env.ts'],
+    },
+    {
+      // Fault injection against the built server as child processes (npm run test:faults):
+      // a Postgres outage, two instances on one database, SIGTERM under load.
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+    },
   ],
 };

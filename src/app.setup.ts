@@ -1,11 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply } from 'fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { createHmac } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import { Logger } from 'nestjs-pino';
 import { BEARER_SCHEME, CLIENT_SCHEME } from './common/access';
+import { errorName } from './common/api-error';
 import { createValidationPipe } from './common/validation';
 import { appConfig, AppConfig, AuthConfig } from './config/configuration';
 import { requestId } from './logging';
@@ -24,7 +26,25 @@ export function createFastifyAdapter(): FastifyAdapter {
     genReqId: requestId,
     // Rate limits key on the client address; a forged X-Forwarded-For must not change it.
     trustProxy,
+    frameworkErrors: routerErrorReply,
   });
+}
+
+/**
+ * Errors the router raises before any route runs (a malformed percent-encoding
+ * in the path, a path parameter over the length limit) in the one error shape,
+ * instead of Fastify's own `{statusCode, code, error}` body.
+ */
+export function routerErrorReply(
+  error: FastifyError,
+  _request: unknown,
+  reply: FastifyReply,
+): void {
+  const status = error.statusCode ?? 400;
+  void reply
+    .status(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send({ status, name: errorName(status), message: error.message });
 }
 
 /** Everything main.ts and the tests both need on top of the module graph. */

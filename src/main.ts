@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { configureApp, createFastifyAdapter } from './app.setup';
+import { trackConnections } from './connection-drain';
 import type { AppConfig } from './config/configuration';
 import { validateEnvironment } from './config/environment';
 import { explainStartupFailure } from './startup-failure';
@@ -18,26 +19,34 @@ async function bootstrap(): Promise<void> {
     abortOnError: false,
   });
   await configureApp(app);
+  const connections = trackConnections(app.getHttpServer());
   const { port, host } = app.get(ConfigService).getOrThrow<AppConfig>('app');
   await app.listen(port, host);
-  closeOnSignal(app);
+  closeOnSignal(app, connections);
 }
 
 /**
- * SIGTERM/SIGINT: stop accepting connections, let requests in flight finish,
- * close the database, exit 0. Stuck past the grace period, exit 1.
+ * SIGTERM/SIGINT: stop accepting connections, let requests in flight
+ * (including those received but not yet read) finish, close the database,
+ * exit 0. Stuck past the grace period, exit 1.
  */
-function closeOnSignal(app: NestFastifyApplication): void {
+function closeOnSignal(
+  app: NestFastifyApplication,
+  connections: ReturnType<typeof trackConnections>,
+): void {
   const close = (signal: NodeJS.Signals) => {
     process.stderr.write(`tessera: ${signal} received, shutting down\n`);
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`tessera: error while shutting down: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
+    connections
+      .drain()
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`tessera: error while shutting down: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', close);
   process.once('SIGINT', close);

@@ -13,11 +13,15 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     super({ usernameField: 'username', passwordField: 'password', passReqToCallback: true });
   }
 
-  async validate(request: FastifyRequest, username: string, password: string): Promise<User> {
+  async validate(request: FastifyRequest, username: unknown, password: unknown): Promise<User> {
     const grantType = (request.body as Record<string, unknown> | undefined)?.grant_type;
     // contentjet-ui always sends it; older scripts may leave it out.
     if (grantType !== undefined && grantType !== 'password') {
       throw new OAuthError('unsupported_grant_type', 'This endpoint takes grant_type=password');
+    }
+    // passport-local hands over whatever a JSON body holds: a number or an object is no email.
+    if (typeof username !== 'string' || typeof password !== 'string') {
+      throw new OAuthError('invalid_request', 'username and password must be strings');
     }
     const user = await this.credentials.verify(username, password);
     if (!user) throw invalidCredentials();

@@ -23,6 +23,7 @@ const NAMES: Partial<Record<number, string>> = {
   406: 'NotAcceptableError',
   409: 'ConflictError',
   413: 'PayloadTooLargeError',
+  414: 'UriTooLongError',
   415: 'UnsupportedMediaTypeError',
   422: 'UnprocessableEntityError',
   429: 'TooManyRequestsError',

@@ -29,6 +29,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /**
+ * SQLSTATEs for text Postgres cannot store: a NUL character (`\u0000`) in a
+ * text column or parameter (22021), or escaped in a JSON value (22P05).
+ * Any string from a request may carry one, so they mean bad input, not a bug.
+ */
+const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
+
+export function isUnstorableText(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  return typeof code === 'string' && UNSTORABLE_TEXT_CODES.has(code);
+}
+
+/**
  * Fastify's own client errors (bad JSON, wrong content type, body too large)
  * carry a 4xx `statusCode` and a `FST_` code; their messages are safe to show.
  */
@@ -87,6 +99,16 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (isFastifyClientError(exception)) {
       const status = exception.statusCode;
       return { body: { status, name: errorName(status), message: exception.message }, headers: {} };
+    }
+    if (isUnstorableText(exception)) {
+      return {
+        body: {
+          status: 400,
+          name: errorName(400),
+          message: 'Text must not contain NUL characters',
+        },
+        headers: {},
+      };
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`database unavailable (request ${request.id}): ${describeCause(exception)}`);

@@ -5,6 +5,8 @@ import { NotificationsService } from '../database/notifications.service';
 
 const CHANNEL = 'tessera_revocation';
 const PURGE_EVERY_MS = 60_000;
+/** Postgres refuses a NOTIFY payload of 8000 bytes or more. */
+const MAX_NOTIFY_BYTES = 7_900;
 
 /**
  * What revocation names: one access token (`jti:`), every token of a
@@ -70,10 +72,10 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
        ON CONFLICT (key) DO UPDATE SET expires_at = GREATEST(revoked_token.expires_at, EXCLUDED.expires_at)`,
       [revocations.map((r) => r.key), revocations.map((r) => r.expiresAt)],
     );
-    await this.notifications.notify(
-      CHANNEL,
-      JSON.stringify(revocations.map((r) => [r.key, r.expiresAt])),
-    );
+    // A password change may end hundreds of sessions: one message each would not fit.
+    for (const payload of notifyPayloads(revocations)) {
+      await this.notifications.notify(CHANNEL, payload);
+    }
   }
 
   private active(key: string): boolean {
@@ -102,4 +104,24 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
       .query(`DELETE FROM revoked_token WHERE expires_at < now() - interval '1 minute'`)
       .catch((error: unknown) => this.logger.warn(`purge failed: ${String(error)}`));
   }
+}
+
+/** The revocations as `[[key, expiresAt], …]` messages, each within NOTIFY's size limit. */
+export function notifyPayloads(revocations: Revocation[]): string[] {
+  const payloads: string[] = [];
+  let batch: string[] = [];
+  let bytes = 2;
+  for (const { key, expiresAt } of revocations) {
+    const entry = JSON.stringify([key, expiresAt]);
+    const entryBytes = Buffer.byteLength(entry) + 1;
+    if (batch.length > 0 && bytes + entryBytes > MAX_NOTIFY_BYTES) {
+      payloads.push(`[${batch.join(',')}]`);
+      batch = [];
+      bytes = 2;
+    }
+    batch.push(entry);
+    bytes += entryBytes;
+  }
+  if (batch.length > 0) payloads.push(`[${batch.join(',')}]`);
+  return payloads;
 }

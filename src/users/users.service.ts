@@ -95,14 +95,20 @@ export class UsersService {
     });
   }
 
-  async update(id: number, changes: { name?: string; email?: string }): Promise<User> {
-    if (changes.email) {
-      const owner = await this.findByEmail(changes.email);
+  async update(
+    id: number,
+    changes: { name?: string | null; email?: string | null },
+  ): Promise<User> {
+    // @IsOptional() lets null through: null means "not given", as everywhere else.
+    const name = changes.name ?? undefined;
+    const email = changes.email ?? undefined;
+    if (email) {
+      const owner = await this.findByEmail(email);
       if (owner && owner.id !== id) throw new EmailTakenError();
     }
     const values = {
-      ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
-      ...(changes.email !== undefined ? { email: changes.email.trim() } : {}),
+      ...(name !== undefined ? { name: name.trim() } : {}),
+      ...(email !== undefined ? { email: email.trim() } : {}),
     };
     try {
       if (Object.keys(values).length > 0) await this.users.update(id, values);

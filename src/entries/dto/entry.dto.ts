@@ -11,6 +11,7 @@ import {
   IsOptional,
   IsString,
   Length,
+  Max,
   MaxLength,
   Min,
   ValidateIf,
@@ -45,6 +46,8 @@ export class EntryDto {
 export class SaveEntryDto {
   @IsInt({ message: 'entryTypeId must be an entry type id' })
   @Min(1, { message: 'entryTypeId must be an entry type id' })
+  // The largest Postgres integer: a larger number would fail the insert with a 500.
+  @Max(2147483647, { message: 'entryTypeId must be an entry type id' })
   entryTypeId: number;
 
   @IsString()
@@ -115,6 +118,8 @@ export class EntryListQueryDto extends PageQueryDto {
   @Type(() => Number)
   @IsInt({ message: 'entryType must be an entry type id' })
   @Min(1, { message: 'entryType must be an entry type id' })
+  // The largest Postgres integer: a larger number would fail the query with a 500.
+  @Max(2147483647, { message: 'entryType must be an entry type id' })
   entryType?: number;
 
   /** Comma-separated: entries with any of these tags. */
