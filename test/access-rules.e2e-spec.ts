@@ -74,6 +74,29 @@ describe('every route declares its access rule', () => {
     expect(undocumented).toEqual([]);
   });
 
+  it('declares every path parameter, and paging on lists, for generated clients', () => {
+    const paths = t.spec.paths as Record<
+      string,
+      Record<string, { parameters?: { name: string; in: string }[] }>
+    >;
+    const missing: string[] = [];
+    for (const [path, operations] of Object.entries(paths)) {
+      const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      for (const [method, operation] of Object.entries(operations)) {
+        const declared = new Set(
+          (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+        );
+        for (const name of names)
+          if (!declared.has(name)) missing.push(`${method} ${path}: ${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    const list = paths['/project/{projectId}/entry']?.get.parameters?.map((p) => p.name) ?? [];
+    expect(list).toEqual(
+      expect.arrayContaining(['page', 'pageSize', 'entryType', 'tags', 'search', 'orderBy']),
+    );
+  });
+
   it('a route without a declaration is refused (fails closed)', async () => {
     // Every real route declares one (above); this proves the guard's default.
     const guard = new AccessGuard(new Reflector(), {} as never);

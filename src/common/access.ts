@@ -8,6 +8,7 @@ import {
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiParam,
   ApiSecurity,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -74,6 +75,8 @@ export const ProjectAccess = (
       clientRead: options.clientRead ?? false,
       delegated: options.delegatedWrite ? 'write' : options.clientRead ? 'read' : null,
     } satisfies AccessRule),
+    // The guard reads it, not the handler: declared here so /spec lists it.
+    ApiParam({ name: 'projectId', type: Number, description: 'The project' }),
     ApiBearerAuth(BEARER_SCHEME),
     ...(options.clientRead ? [ApiSecurity(CLIENT_SCHEME, ['read'])] : []),
     unauthorized,

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -7,7 +7,7 @@ export const MAX_PAGE_SIZE = 100;
 
 /** `?page=1&pageSize=30`, contentjet's paging parameters. */
 export class PageQueryDto {
-  /** 1-based. */
+  @ApiPropertyOptional({ description: '1-based', minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -15,7 +15,7 @@ export class PageQueryDto {
   @Max(1_000_000)
   page: number = 1;
 
-  /** Up to 100. */
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
