@@ -1,20 +1,7 @@
-import { createServer } from 'node:net';
 import * as OAuth from 'oauth4webapi';
 import { UsersService } from '../src/users/users.service';
 import { createTestApp, TestApp } from './helpers/app';
-
-/** A port nothing listens on right now: the issuer URL must be known before the app boots. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './helpers/listening';
 
 const EMAIL = 'oauth-client@example.com';
 const PASSWORD = 'a standard client';

@@ -1,48 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { createServer as createHttpServer, Server } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
-import { createTestApp, TestApp } from './helpers/app';
+import { TestApp } from './helpers/app';
+import { adminPoster, listeningApp, redirectListener } from './helpers/listening';
 import { createUser } from './helpers/auth';
-
-/** A port nothing listens on right now: the issuer URL must be known before the app boots. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The app's side of the redirect: a real HTTP server answering a small page, recording callbacks. */
-async function redirectListener(): Promise<{ server: Server; url: string; received: URL[] }> {
-  const received: URL[] = [];
-  const server = createHttpServer((request, response) => {
-    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
-    if (url.pathname !== '/callback') {
-      // The browser asks for /favicon.ico: nothing, without a 404 in its console.
-      response.writeHead(204).end();
-      return;
-    }
-    received.push(url);
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end('<!doctype html><title>Example app</title><h1>Back in the app</h1>');
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { server, url: `http://127.0.0.1:${port}/callback`, received };
-}
 
 // Debian's Chromium, never a browser Playwright would download.
 const CHROMIUM = '/usr/bin/chromium';
@@ -74,30 +37,8 @@ describe('authorization code grant in a real browser (headless Chromium)', () =>
 
   beforeAll(async () => {
     listener = await redirectListener();
-    const port = await freePort();
-    issuer = new URL(`http://127.0.0.1:${port}`);
-    t = await createTestApp({
-      env: { TOKEN_RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_URL: issuer.origin },
-    });
-    await t.app.listen(port, '127.0.0.1');
-
-    const admin = await createUser(t.app, { isAdmin: true });
-    const signedIn = await fetch(new URL('/authenticate', issuer), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: admin.email, password: admin.password }),
-    });
-    expect(signedIn.status).toBe(200);
-    const adminToken = ((await signedIn.json()) as { access_token: string }).access_token;
-    const call = async (path: string, payload: unknown) => {
-      const res = await fetch(new URL(path, issuer), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-        body: JSON.stringify(payload),
-      });
-      expect(res.status).toBe(201);
-      return (await res.json()) as Record<string, unknown>;
-    };
+    ({ t, issuer } = await listeningApp());
+    const call = await adminPoster(t, issuer);
     projectId = (await call('/project/', { name: 'Browser Shop' })).id as number;
     const created = await call(`/project/${projectId}/client/`, {
       name: 'Browser App',
