@@ -27,8 +27,12 @@ import {
 } from './dto/token-request.dto';
 import { AuthorizationServerMetadataDto, TokenResponseDto } from './dto/token-response.dto';
 import { presentedClientCredentials } from './client-credentials';
-import { OAuthError } from './oauth-error';
-import { requiredParameter, TokenEndpoint, TokenRequestBody } from './token-endpoint';
+import {
+  expectGrantType,
+  requiredParameter,
+  TokenEndpoint,
+  TokenRequestBody,
+} from './token-endpoint';
 import { TokenGrantsService } from './token-grants.service';
 import { LocalAuthGuard } from './local-auth.guard';
 
@@ -60,13 +64,7 @@ export class AuthController {
   @ApiBody({ type: RefreshTokenGrantRequestDto })
   @ApiOkResponse({ type: TokenResponseDto })
   tokenRefresh(@Body() body: TokenRequestBody): Promise<TokenResponseDto> {
-    const grantType = body?.grant_type;
-    if (grantType !== undefined && grantType !== 'refresh_token') {
-      throw new OAuthError(
-        'unsupported_grant_type',
-        'This endpoint takes grant_type=refresh_token',
-      );
-    }
+    expectGrantType(body, 'refresh_token');
     return this.grants.contentjetRefresh(requiredParameter(body, 'refresh_token'));
   }
 

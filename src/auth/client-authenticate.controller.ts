@@ -5,7 +5,7 @@ import { presentedClientCredentials } from './client-credentials';
 import { ClientCredentialsGrantRequestDto } from './dto/token-request.dto';
 import { ClientTokenResponseDto } from './dto/token-response.dto';
 import { OAuthError } from './oauth-error';
-import { TokenEndpoint, TokenRequestBody } from './token-endpoint';
+import { expectGrantType, TokenEndpoint, TokenRequestBody } from './token-endpoint';
 import { TokenGrantsService } from './token-grants.service';
 
 /** contentjet's client-credentials path: the project in the URL must be the client's own. */
@@ -24,13 +24,7 @@ export class ClientAuthenticateController {
     @Body() body: TokenRequestBody,
     @Headers('authorization') authorization?: string,
   ): Promise<ClientTokenResponseDto> {
-    const grantType = body?.grant_type;
-    if (grantType !== undefined && grantType !== 'client_credentials') {
-      throw new OAuthError(
-        'unsupported_grant_type',
-        'This endpoint takes grant_type=client_credentials',
-      );
-    }
+    expectGrantType(body, 'client_credentials');
     const client = presentedClientCredentials(body, authorization);
     if (!client)
       throw new OAuthError('invalid_request', 'client_id and client_secret are required');

@@ -5,6 +5,7 @@ import { Strategy } from 'passport-local';
 import { User } from '../users/user.entity';
 import { CredentialsService } from './credentials.service';
 import { invalidCredentials, OAuthError } from './oauth-error';
+import { expectGrantType, TokenRequestBody } from './token-endpoint';
 
 /** The password grant on contentjet's paths: `{username, password, grant_type: "password"}`. */
 @Injectable()
@@ -14,11 +15,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   async validate(request: FastifyRequest, username: unknown, password: unknown): Promise<User> {
-    const grantType = (request.body as Record<string, unknown> | undefined)?.grant_type;
-    // contentjet-ui always sends it; older scripts may leave it out.
-    if (grantType !== undefined && grantType !== 'password') {
-      throw new OAuthError('unsupported_grant_type', 'This endpoint takes grant_type=password');
-    }
+    expectGrantType(request.body as TokenRequestBody, 'password');
     // passport-local hands over whatever a JSON body holds: a number or an object is no email.
     if (typeof username !== 'string' || typeof password !== 'string') {
       throw new OAuthError('invalid_request', 'username and password must be strings');

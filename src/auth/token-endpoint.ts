@@ -68,3 +68,14 @@ export function optionalString(body: TokenRequestBody, name: string): string | u
     throw new OAuthError('invalid_request', `${name} must be a string`);
   return value;
 }
+
+/**
+ * The contentjet paths each serve one grant and, like contentjet, accept a
+ * body without grant_type; any other grant is unsupported_grant_type.
+ */
+export function expectGrantType(body: TokenRequestBody, grantType: string): void {
+  const given = body?.grant_type;
+  if (given !== undefined && given !== grantType) {
+    throw new OAuthError('unsupported_grant_type', `This endpoint takes grant_type=${grantType}`);
+  }
+}

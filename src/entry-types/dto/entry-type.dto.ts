@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsArray, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination';
 import type { FieldDefinition } from '../field-definitions';
 import { fieldDefinitionSchema } from './field-definition.dto';
 
@@ -53,5 +52,3 @@ export class UpdateEntryTypeDto extends SaveEntryTypeDto {
   /** Read-only; ignored. */
   @Allow() modifiedAt?: unknown;
 }
-
-export class EntryTypeListQueryDto extends PageQueryDto {}
