@@ -25,9 +25,18 @@ export function createFastifyAdapter(): FastifyAdapter {
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: requestId,
     // Rate limits key on the client address; a forged X-Forwarded-For must not change it.
-    trustProxy,
+    trustProxy: typeof trustProxy === 'number' ? trustHops(trustProxy) : trustProxy,
     frameworkErrors: routerErrorReply,
   });
+}
+
+/**
+ * Believe the last `count` X-Forwarded-For hops, written by our own proxies.
+ * (Fastify takes a bare number as "trust nothing" now; proxy-addr calls this
+ * with hop 0 for the socket's peer, then each hop to the left.)
+ */
+function trustHops(count: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < count;
 }
 
 /**

@@ -99,7 +99,7 @@ describe('every route declares its access rule', () => {
 
   it('a route without a declaration is refused (fails closed)', async () => {
     // Every real route declares one (above); this proves the guard's default.
-    const guard = new AccessGuard(new Reflector(), {} as never);
+    const guard = new AccessGuard(new Reflector(), {} as never, {} as never);
     class Undeclared {
       handler() {}
     }

@@ -116,33 +116,6 @@ describe('auth: password grant, refresh, logout, revocation, /user/me', () => {
       }
     });
 
-    it('ten failures in a row lock the account: then even the right password is refused', async () => {
-      const user = await createUser(t.app);
-      for (let i = 0; i < 10; i++) {
-        await post('/authenticate', { username: user.email, password: `wrong ${i}` });
-      }
-      const res = await post('/authenticate', { username: user.email, password: user.password });
-      expect(res.statusCode).toBe(400);
-      expect(res.json()).toEqual(INVALID_CREDENTIALS_BODY);
-      const [row] = await t.dataSource.query(
-        `SELECT failed_login_count, locked_until > now() + interval '14 minutes' AS locked FROM "user" WHERE id = $1`,
-        [user.id],
-      );
-      expect(row).toEqual({ failed_login_count: 10, locked: true });
-    });
-
-    it('a success clears earlier failures', async () => {
-      const user = await createUser(t.app);
-      for (let i = 0; i < 9; i++)
-        await post('/authenticate', { username: user.email, password: 'nope' });
-      await signIn(t.app, user.email, user.password);
-      const [row] = await t.dataSource.query(
-        `SELECT failed_login_count, locked_until FROM "user" WHERE id = $1`,
-        [user.id],
-      );
-      expect(row).toEqual({ failed_login_count: 0, locked_until: null });
-    });
-
     it('rehashes a password stored with older argon2 parameters at sign-in', async () => {
       const user = await createUser(t.app);
       const { hash } = await import('@node-rs/argon2');
@@ -540,10 +513,9 @@ describe('auth: password grant, refresh, logout, revocation, /user/me', () => {
       });
     });
 
-    it('change-password: wrong current password is 400; success signs out every other session', async () => {
+    it('change-password: a wrong current password is 400 naming it; a short new one too; then the new password works', async () => {
       const user = await createUser(t.app);
       const here = await signIn(t.app, user.email, user.password);
-      const elsewhere = await signIn(t.app, user.email, user.password);
       const url = '/user/me/change-password';
       const wrong = await post(
         url,
@@ -566,14 +538,8 @@ describe('auth: password grant, refresh, logout, revocation, /user/me', () => {
         { currentPassword: user.password, newPassword: 'a new password' },
         bearer(here.access_token),
       );
-      expect(ok.statusCode).toBe(204);
-      expect((await me(here.access_token)).statusCode).toBe(200);
-      expect((await me(elsewhere.access_token)).statusCode).toBe(401);
-      const refresh = await post('/oauth/token', {
-        grant_type: 'refresh_token',
-        refresh_token: elsewhere.refresh_token,
-      });
-      expect(refresh.json()).toMatchObject({ error: 'invalid_grant' });
+      expect(ok.statusCode).toBe(200);
+      expect((await me(ok.json().access_token)).statusCode).toBe(200);
       await expect(signIn(t.app, user.email, user.password)).rejects.toThrow(/400/);
       await expect(signIn(t.app, user.email, 'a new password')).resolves.toMatchObject({
         token_type: 'bearer',
@@ -637,6 +603,8 @@ describe('auth: throttling', () => {
       t.app.inject({
         method: 'POST',
         url: '/authenticate',
+        // An address of its own: on Postgres this file's apps share one database and its counters.
+        remoteAddress: '198.51.100.200',
         payload: { username: 'nobody@example.com', password: 'x', grant_type: 'password' },
       });
     for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(400);

@@ -7,13 +7,14 @@ import { JwtStrategy } from '../src/auth/jwt.strategy';
 import { EmbeddedDatabaseInUseError } from '../src/database/embedded-database';
 import { UsersService } from '../src/users/users.service';
 import { createTestApp, fileDatabaseSource, TestApp, usingPostgres } from './helpers/app';
+import { clientToken, delegatedTokens, publisher } from './helpers/delegation';
 
 /**
  * Every instance signs and checks tokens with one secret, as a deployment
  * behind a load balancer does; without it each test app would generate its own.
  */
 const ENV = {
-  TOKEN_RATE_LIMIT_PER_MINUTE: '1000',
+  TOKEN_RATE_LIMIT_PER_MINUTE: '400',
   JWT_SECRET: randomBytes(32).toString('base64url'),
 };
 const PASSWORD = 'revoked everywhere';
@@ -179,6 +180,86 @@ describe('revocation reaches every instance', () => {
         const res = await refresh(b, kept.refresh_token);
         expect(res.statusCode).toBe(200);
         expect(res.json()).toMatchObject({ refresh_token: expect.any(String) });
+      });
+
+      /** Polls `check` on B until it holds, failing after a second. */
+      async function withinASecond(check: () => Promise<boolean>): Promise<void> {
+        const started = Date.now();
+        while (!(await check())) {
+          if (Date.now() - started > PROPAGATION_LIMIT_MS) throw new Error('not within 1 s');
+          await sleep(POLL_EVERY_MS);
+        }
+      }
+
+      it('concurrent renewals of one access token on both instances: exactly one succeeds', async () => {
+        const email = await createUser(a);
+        const tokens = await signIn(a, email);
+        const renew = (t: TestApp) =>
+          t.app.inject({
+            method: 'POST',
+            url: '/token-refresh',
+            payload: { refresh_token: tokens.access_token, grant_type: 'refresh_token' },
+          });
+        const answers = await Promise.all([a, b, a, b, a, b, a, b].map(renew));
+        expect(answers.filter((res) => res.statusCode === 200)).toHaveLength(1);
+      });
+
+      it('deleting a client on A ends the tokens it holds for users on B within a second', async () => {
+        const setup = await publisher(a.app);
+        const delegated = await delegatedTokens(a.app, setup);
+        const read = () =>
+          b.app.inject({
+            method: 'GET',
+            url: `/project/${setup.projectId}/entry/`,
+            headers: { authorization: `Bearer ${delegated.access_token}` },
+          });
+        expectOwnTokenChecks(b);
+        expect((await read()).statusCode).toBe(200);
+        const deleted = await a.app.inject({
+          method: 'DELETE',
+          url: `/project/${setup.projectId}/client/${setup.app.id}`,
+          headers: { authorization: `Bearer ${setup.adminToken}` },
+        });
+        expect(deleted.statusCode).toBe(204);
+        await withinASecond(async () => (await read()).statusCode === 401);
+      });
+
+      it("revoking a client's read token on A refuses it on B within a second", async () => {
+        const setup = await publisher(a.app);
+        const token = await clientToken(a.app, setup.app);
+        const read = () =>
+          b.app.inject({
+            method: 'GET',
+            url: `/project/${setup.projectId}/entry/`,
+            headers: { authorization: `Bearer ${token}` },
+          });
+        expectOwnTokenChecks(b);
+        expect((await read()).statusCode).toBe(200);
+        const revoked = await a.app.inject({
+          method: 'POST',
+          url: '/oauth/revoke',
+          payload: { token },
+        });
+        expect(revoked.statusCode).toBe(200);
+        await withinASecond(async () => (await read()).statusCode === 401);
+      });
+
+      it('the per-address budget is one across instances', async () => {
+        const remoteAddress = '203.0.113.99';
+        const spend = (t: TestApp) =>
+          t.app.inject({
+            method: 'POST',
+            url: '/project/1/client/authenticate',
+            remoteAddress,
+            payload: { client_id: 'none', client_secret: 'x', grant_type: 'client_credentials' },
+          });
+        const limit = Number(ENV.TOKEN_RATE_LIMIT_PER_MINUTE);
+        for (let i = 0; i < limit; i += 2) {
+          const answers = await Promise.all([spend(a), spend(b)]);
+          expect(answers.map((res) => res.statusCode)).toEqual([401, 401]);
+        }
+        expect((await spend(a)).statusCode).toBe(429);
+        expect((await spend(b)).statusCode).toBe(429);
       });
 
       it('an instance started after the logout knows it at once', async () => {

@@ -12,7 +12,10 @@ import {
 import { ApiError, NotFoundError } from '../common/api-error';
 import { parseId } from '../common/ids';
 import { ProjectAccessService, ProjectStanding } from '../projects/project-access.service';
+import { SessionService } from '../tokens/session.service';
 import { REVOKED_TOKEN } from './jwt.strategy';
+
+const REVOKED = new Error(REVOKED_TOKEN);
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
@@ -31,6 +34,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly projects: ProjectAccessService,
+    private readonly sessions: SessionService,
   ) {
     super();
   }
@@ -57,6 +61,11 @@ export class AccessGuard extends AuthGuard('jwt') {
       case 'user':
         if (principal.kind !== 'user') throw clientForbidden();
         if (principal.delegation) throw delegatedForbidden();
+        // Deactivation stops the account at once, whatever tokens it still holds
+        // (project routes check it in their standing query).
+        if (!(await this.sessions.isLive(principal.sessionId, principal.userId))) {
+          throw unauthorized(REVOKED);
+        }
         return true;
       case 'project':
         request.projectAccess = await this.projectAccess(rule, principal, request);

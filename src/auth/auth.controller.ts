@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Header,
   Headers,
   HttpCode,
   HttpStatus,
@@ -16,6 +17,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, UserAccess, UserPrincipal } from '../common/access';
 import { appConfig, AppConfig } from '../config/configuration';
@@ -32,7 +34,10 @@ import {
   requiredParameter,
   TokenEndpoint,
   TokenRequestBody,
+  TokenThrottlerGuard,
 } from './token-endpoint';
+import { ChangePasswordDto } from '../users/dto/change-password.dto';
+import { clientAddress } from './brute-force/client-address';
 import { TokenGrantsService } from './token-grants.service';
 import { LocalAuthGuard } from './local-auth.guard';
 
@@ -68,11 +73,33 @@ export class AuthController {
     return this.grants.contentjetRefresh(requiredParameter(body, 'refresh_token'));
   }
 
+  @Post('user/me/change-password')
+  @UserAccess()
+  // The current password is checked against the same per-address budget as a sign-in.
+  @UseGuards(TokenThrottlerGuard)
+  @HttpCode(HttpStatus.OK)
+  @Header('Cache-Control', 'no-store')
+  @ApiTags('user')
+  @ApiOperation({
+    summary:
+      'Change your password: every session of yours ends (this one too, and apps you allowed); the answer is a new token pair',
+  })
+  @ApiOkResponse({ type: TokenResponseDto })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
+  changePassword(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Body() body: ChangePasswordDto,
+    @Req() request: { ip: string },
+  ): Promise<TokenResponseDto> {
+    return this.grants.changePassword(principal, body, clientAddress(request));
+  }
+
   @Post('logout')
   @UserAccess()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
-    summary: 'End the session: this access token and its refresh tokens stop working',
+    summary:
+      'End the session: this access token and its refresh tokens stop working, and so do your sign-ins on the authorization page',
   })
   @ApiNoContentResponse()
   async logout(@CurrentPrincipal() principal: UserPrincipal): Promise<void> {

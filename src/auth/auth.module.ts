@@ -9,6 +9,8 @@ import { TokensModule } from '../tokens/tokens.module';
 import { UsersModule } from '../users/users.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
+import { BruteForceModule } from './brute-force/brute-force.module';
+import { DatabaseThrottlerStorage } from './brute-force/database-throttler.storage';
 import { AuthorizeController } from './authorize/authorize.controller';
 import { ClientAuthenticateController } from './client-authenticate.controller';
 import { CredentialsService } from './credentials.service';
@@ -25,10 +27,13 @@ import { V1Controller } from './v1.controller';
     UsersModule,
     ClientsModule,
     ProjectsModule,
+    BruteForceModule,
     ThrottlerModule.forRootAsync({
-      inject: [authConfig.KEY],
-      useFactory: (config: AuthConfig) => ({
+      imports: [BruteForceModule],
+      inject: [authConfig.KEY, DatabaseThrottlerStorage],
+      useFactory: (config: AuthConfig, storage: DatabaseThrottlerStorage) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.tokenRateLimitPerMinute }],
+        storage,
       }),
     }),
   ],

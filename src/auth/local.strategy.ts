@@ -3,8 +3,9 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import { User } from '../users/user.entity';
-import { CredentialsService } from './credentials.service';
-import { invalidCredentials, OAuthError } from './oauth-error';
+import { clientAddress } from './brute-force/client-address';
+import { CredentialsService, signedInUser } from './credentials.service';
+import { OAuthError } from './oauth-error';
 import { expectGrantType, TokenRequestBody } from './token-endpoint';
 
 /** The password grant on contentjet's paths: `{username, password, grant_type: "password"}`. */
@@ -20,8 +21,6 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     if (typeof username !== 'string' || typeof password !== 'string') {
       throw new OAuthError('invalid_request', 'username and password must be strings');
     }
-    const user = await this.credentials.verify(username, password);
-    if (!user) throw invalidCredentials();
-    return user;
+    return signedInUser(await this.credentials.verify(username, password, clientAddress(request)));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Post } from '@nestjs/common';
+import { Body, Controller, Headers, Post, Req } from '@nestjs/common';
 import {
   ApiBody,
   ApiExtraModels,
@@ -23,6 +23,7 @@ import {
   TokenRequestBody,
 } from './token-endpoint';
 import { TokenGrantsService } from './token-grants.service';
+import { clientAddress } from './brute-force/client-address';
 
 /**
  * The standard token endpoint (RFC 6749 §3.2): one route, switching on
@@ -68,6 +69,7 @@ export class OAuthTokenController {
   })
   async token(
     @Body() body: TokenRequestBody,
+    @Req() request: { ip: string },
     @Headers('authorization') authorization?: string,
   ): Promise<TokenResponseDto | ClientTokenResponseDto> {
     const client = presentedClientCredentials(body, authorization);
@@ -78,6 +80,7 @@ export class OAuthTokenController {
         return this.grants.password(
           requiredParameter(body, 'username'),
           requiredParameter(body, 'password'),
+          clientAddress(request),
         );
       case 'refresh_token':
         return this.grants.refreshToken(

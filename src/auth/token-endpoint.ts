@@ -15,23 +15,26 @@ import {
 } from '@nestjs/swagger';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
 import { Public } from '../common/access';
-import { ApiError } from '../common/api-error';
 import { OAuthErrorResponseDto } from './dto/token-response.dto';
-import { NO_STORE_HEADERS, OAuthError } from './oauth-error';
+import { tooManyAttempts } from './credentials.service';
+import { OAuthError } from './oauth-error';
 
-/** Per client IP on the token endpoints: 429 with Retry-After once over the limit. */
+/**
+ * One budget per client address across every endpoint that checks a
+ * password or a client secret (whatever the path), counted in the database
+ * so that every instance shares it: 429 with Retry-After once over the limit.
+ */
 @Injectable()
 export class TokenThrottlerGuard extends ThrottlerGuard {
+  protected override generateKey(_context: ExecutionContext, tracker: string): string {
+    return `credentials:${tracker}`;
+  }
+
   protected override throwThrottlingException(
     _context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'Too many attempts; try again later', {
-      headers: {
-        ...NO_STORE_HEADERS,
-        'retry-after': String(Math.max(1, detail.timeToBlockExpire)),
-      },
-    });
+    throw tooManyAttempts(detail.timeToBlockExpire);
   }
 }
 

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { UserPrincipal } from '../common/access';
-import { AccessTokenService, UserAccessClaims } from '../tokens/access-token.service';
+import { ValidationError } from '../common/api-error';
+import {
+  AccessTokenService,
+  isClientClaims,
+  SignedAccessToken,
+  TokenDelegation,
+} from '../tokens/access-token.service';
 import { RevocationService } from '../tokens/revocation.service';
 import { AuthorizationCodeService } from '../tokens/authorization-code.service';
-import { Delegation, SessionService } from '../tokens/session.service';
+import { SessionService } from '../tokens/session.service';
+import { UsersService } from '../users/users.service';
 import { ClientTokenResponseDto, TokenResponseDto } from './dto/token-response.dto';
-import { CredentialsService } from './credentials.service';
-import { INVALID_CREDENTIALS, invalidCredentials, OAuthError } from './oauth-error';
+import { CredentialsService, signedInUser, tooManyAttempts } from './credentials.service';
+import { INVALID_CREDENTIALS, OAuthError } from './oauth-error';
 import { PresentedClientCredentials } from './client-credentials';
 import { Client } from '../clients/client.entity';
 import { ClientsService } from '../clients/clients.service';
@@ -44,11 +51,11 @@ export class TokenGrantsService {
     private readonly revocation: RevocationService,
     private readonly clients: ClientsService,
     private readonly codes: AuthorizationCodeService,
+    private readonly users: UsersService,
   ) {}
 
-  async password(username: string, password: string): Promise<TokenResponseDto> {
-    const user = await this.credentials.verify(username, password);
-    if (!user) throw invalidCredentials();
+  async password(username: string, password: string, address: string): Promise<TokenResponseDto> {
+    const user = signedInUser(await this.credentials.verify(username, password, address));
     return this.signIn(user.id);
   }
 
@@ -74,6 +81,7 @@ export class TokenGrantsService {
       if (client) await this.authenticateClient(client);
       throw new OAuthError('invalid_grant', 'The refresh token is invalid, expired or revoked');
     }
+    let secretVersion = 0;
     if (delegation) {
       if (!client)
         throw new OAuthError('invalid_client', 'Client authentication is required', {
@@ -83,6 +91,7 @@ export class TokenGrantsService {
       if (authenticated.id !== delegation.clientId) {
         throw new OAuthError('invalid_grant', 'The refresh token was issued to another client');
       }
+      secretVersion = authenticated.secretVersion;
     } else if (client) {
       await this.authenticateClient(client);
       throw new OAuthError('unauthorized_client', 'API clients may only use client_credentials');
@@ -91,12 +100,11 @@ export class TokenGrantsService {
     const result = await this.sessions.rotate(presented);
     switch (result.outcome) {
       case 'rotated': {
-        const session = result.session;
-        const narrowed =
-          session.delegation && scope
-            ? { ...session, delegation: { ...session.delegation, scope } }
-            : session;
-        return this.respond(narrowed, result.refreshToken);
+        const { session } = result;
+        const granted = session.delegation
+          ? { ...session.delegation, scope: scope ?? session.delegation.scope, secretVersion }
+          : null;
+        return this.respond(session, result.refreshToken, granted);
       }
       case 'reused':
         throw new OAuthError(
@@ -110,30 +118,56 @@ export class TokenGrantsService {
 
   /**
    * contentjet's refresh: its UI sends the access token as `refresh_token`.
-   * A real refresh token rotates as usual; a still-valid access token is
-   * deny-listed and replaced, within its session's absolute lifetime.
+   * A real refresh token rotates as usual; a still-valid access token of the
+   * user's own is traded for a new pair in its session.
    */
   async contentjetRefresh(presented: string): Promise<TokenResponseDto> {
     if (!JWT_SHAPE.test(presented)) return this.refreshToken(presented);
-    const claims = await this.renewableClaims(presented);
-    await this.revocation.revoke({ key: `jti:${claims.jti}`, expiresAt: claims.exp });
-    const refreshToken = await this.sessions.issueRefreshToken(claims.sid);
-    return this.respond({ id: claims.sid, userId: claims.userId, delegation: null }, refreshToken);
+    const { claims, refreshToken } = await this.tradeAccessToken(presented, true);
+    return this.respond({ id: claims.sid, userId: claims.userId }, refreshToken!);
   }
 
-  /** seed 002's `/v1/token`: the presented token for a fresh one in the same session. */
-  async renewAccessToken(presented: string): Promise<{ accessToken: string; expiresIn: number }> {
-    const claims = await this.renewableClaims(presented);
-    await this.revocation.revoke({ key: `jti:${claims.jti}`, expiresAt: claims.exp });
+  /** The `/v1/token` renewal: the presented token for a fresh one in the same session. */
+  async renewAccessToken(presented: string): Promise<SignedAccessToken> {
+    const { claims } = await this.tradeAccessToken(presented, false);
     return this.accessTokens.signForUser(claims.userId, claims.sid);
   }
 
-  /** A session without a refresh token, for seed 002's `/v1/login`. */
-  async passwordWithoutRefreshToken(email: string, password: string) {
-    const user = await this.credentials.verify(email, password);
-    if (!user) return null;
-    const { session } = await this.sessions.start(user.id);
-    return this.accessTokens.signForUser(user.id, session.id);
+  /** A session without a refresh token, for the `/v1/login` dialect; null for bad credentials. */
+  async passwordWithoutRefreshToken(
+    email: string,
+    password: string,
+    address: string,
+  ): Promise<SignedAccessToken | null> {
+    const check = await this.credentials.verify(email, password, address);
+    if (check.outcome === 'refused') throw tooManyAttempts(check.retryAfterSeconds);
+    if (check.outcome === 'invalid') return null;
+    const { session } = await this.sessions.start(check.user.id);
+    return this.accessTokens.signForUser(check.user.id, session.id);
+  }
+
+  /**
+   * A password change ends every session of the user — this one, other
+   * sign-ins, apps' grants and browser sign-ins — and answers with a new pair
+   * in a new session for the caller.
+   */
+  async changePassword(
+    principal: UserPrincipal,
+    change: { currentPassword: string; newPassword: string },
+    address: string,
+  ): Promise<TokenResponseDto> {
+    const check = await this.credentials.verifyCurrentPassword(
+      principal.userId,
+      change.currentPassword,
+      address,
+    );
+    if (check.outcome === 'refused') throw tooManyAttempts(check.retryAfterSeconds);
+    if (check.outcome === 'invalid') {
+      throw new ValidationError({ currentPassword: ['currentPassword is incorrect'] });
+    }
+    await this.users.setPassword(principal.userId, change.newPassword);
+    await this.sessions.endAllOf(principal.userId);
+    return this.signIn(principal.userId);
   }
 
   /**
@@ -157,7 +191,7 @@ export class TokenGrantsService {
     if (scopes.some((scope) => scope !== 'read')) {
       throw new OAuthError('invalid_scope', 'API clients may only have the "read" scope');
     }
-    const { accessToken, expiresIn } = this.clients.issueToken(client);
+    const { accessToken, expiresIn } = this.accessTokens.signForClient(client);
     return { access_token: accessToken, token_type: 'bearer', expires_in: expiresIn };
   }
 
@@ -168,12 +202,19 @@ export class TokenGrantsService {
   }
 
   /**
-   * RFC 7009: a token an app holds for a user may only be revoked by that
-   * app, authenticated; tokens of the admin UI need no client.
+   * RFC 7009. A token a client holds — its own read token, or a user's
+   * token it holds through the authorization code grant — may be revoked by
+   * that client; one an app holds for a user only with the app's credentials.
+   * Tokens of the admin UI need no client. Unknown or already invalid tokens
+   * are not an error (§2.2).
    */
   async revoke(token: string, client: PresentedClientCredentials | null): Promise<void> {
     const authenticated = client ? await this.authenticateClient(client) : null;
     const claims = this.accessTokens.verify(token, { allowExpired: true });
+    if (claims && isClientClaims(claims)) {
+      if (authenticated && authenticated.id !== claims.clientId) throw notIssuedToThisClient();
+      return this.revocation.revokeAccessToken(claims.jti, claims.exp);
+    }
     const owner = claims
       ? (claims.cid ?? null)
       : ((await this.sessions.delegationOf(token))?.clientId ?? null);
@@ -183,23 +224,20 @@ export class TokenGrantsService {
           basicChallenge: true,
         });
       }
-      throw new OAuthError('invalid_request', 'This token was not issued to this client');
+      throw notIssuedToThisClient();
     }
-    // RFC 7009 §2.2: unknown or already invalid tokens are not an error.
-    if (claims) {
-      await this.revocation.revoke({ key: `jti:${claims.jti}`, expiresAt: claims.exp });
-    } else {
-      await this.sessions.endByRefreshToken(token);
-    }
+    if (claims) await this.revocation.revokeAccessToken(claims.jti, claims.exp);
+    else await this.sessions.endByRefreshToken(token);
   }
 
-  /** Logout: the presented token stops at once, and so does its whole session. */
+  /**
+   * Logout: the presented token stops at once, and so does its whole
+   * session, and the user's sign-ins on the authorization page.
+   */
   async signOut(principal: UserPrincipal): Promise<void> {
-    await this.revocation.revoke({
-      key: `jti:${principal.tokenId}`,
-      expiresAt: principal.expiresAt,
-    });
+    await this.revocation.revokeAccessToken(principal.tokenId, principal.expiresAt);
     await this.sessions.end(principal.sessionId);
+    await this.sessions.endBrowserSignInsOf(principal.userId);
   }
 
   /**
@@ -226,12 +264,12 @@ export class TokenGrantsService {
     });
     switch (result.outcome) {
       case 'issued': {
-        const delegation = {
+        const tokens = this.respond(result.session, result.refreshToken, {
           clientId: client.id,
           projectId: client.projectId,
           scope: result.scope,
-        };
-        const tokens = this.respond({ ...result.session, delegation }, result.refreshToken);
+          secretVersion: client.secretVersion,
+        });
         return { ...tokens, scope: result.scope };
       }
       case 'replayed':
@@ -244,34 +282,49 @@ export class TokenGrantsService {
     }
   }
 
-  private async renewableClaims(token: string): Promise<UserAccessClaims> {
-    const claims = this.accessTokens.verify(token);
-    const renewable =
-      claims !== null &&
-      claims.cid === undefined &&
-      !this.revocation.isRevoked(claims.jti, claims.sid) &&
-      (await this.sessions.findActive(claims.sid)) !== null;
-    if (!renewable) {
+  /** Trades a user's own valid access token for its renewal, or fails as RFC 6749 says. */
+  private async tradeAccessToken(presented: string, withRefreshToken: boolean) {
+    const claims = this.accessTokens.verifyUserToken(presented);
+    if (!claims || claims.cid !== undefined) {
       throw new OAuthError('invalid_grant', 'The token is invalid, expired or revoked');
     }
-    return claims;
+    const result = await this.sessions.renewWithAccessToken(
+      { tokenId: claims.jti, expiresAt: claims.exp, sessionId: claims.sid, userId: claims.userId },
+      { withRefreshToken },
+    );
+    switch (result.outcome) {
+      case 'renewed':
+        return { claims, refreshToken: result.refreshToken };
+      case 'reused':
+        throw new OAuthError(
+          'invalid_grant',
+          'The token was already renewed or revoked; its session has been ended',
+        );
+      case 'invalid':
+        throw new OAuthError('invalid_grant', 'The token is invalid, expired or revoked');
+    }
   }
 
   private respond(
-    session: { id: string; userId: number; delegation: Delegation | null },
+    session: { id: string; userId: number },
     refreshToken: string,
+    delegation: TokenDelegation | null = null,
   ): TokenResponseDto {
     const { accessToken, expiresIn } = this.accessTokens.signForUser(
       session.userId,
       session.id,
-      session.delegation,
+      delegation,
     );
     return {
       access_token: accessToken,
       token_type: 'bearer',
       expires_in: expiresIn,
       refresh_token: refreshToken,
-      ...(session.delegation ? { scope: session.delegation.scope } : {}),
+      ...(delegation ? { scope: delegation.scope } : {}),
     };
   }
+}
+
+function notIssuedToThisClient(): OAuthError {
+  return new OAuthError('invalid_request', 'This token was not issued to this client');
 }

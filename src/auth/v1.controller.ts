@@ -7,6 +7,9 @@ import { V1TokenResponseDto } from './dto/token-response.dto';
 import { INVALID_CREDENTIALS } from './oauth-error';
 import { TokenEndpoint, TokenRequestBody } from './token-endpoint';
 import { TokenGrantsService } from './token-grants.service';
+import { clientAddress } from './brute-force/client-address';
+import { bearerToken } from './jwt.strategy';
+import type { IncomingHttpHeaders } from 'node:http';
 
 /** The second token API (seed 002), for clients written against it. */
 @ApiTags('auth (v1 compatibility)')
@@ -19,12 +22,15 @@ export class V1Controller {
   @ApiOperation({ summary: 'Sign in with email and password; returns an access token only' })
   @ApiBody({ type: V1LoginRequestDto })
   @ApiOkResponse({ type: V1TokenResponseDto })
-  async login(@Body() body: TokenRequestBody): Promise<V1TokenResponseDto> {
+  async login(
+    @Body() body: TokenRequestBody,
+    @Req() request: { ip: string },
+  ): Promise<V1TokenResponseDto> {
     const email = body?.email;
     const password = body?.password;
     const signed =
       typeof email === 'string' && typeof password === 'string'
-        ? await this.grants.passwordWithoutRefreshToken(email, password)
+        ? await this.grants.passwordWithoutRefreshToken(email, password, clientAddress(request))
         : null;
     if (!signed) throw new ApiError(HttpStatus.UNAUTHORIZED, INVALID_CREDENTIALS);
     return {
@@ -37,12 +43,10 @@ export class V1Controller {
   @TokenEndpoint()
   @ApiOperation({ summary: 'Deny-list the presented bearer token and return a fresh one' })
   @ApiOkResponse({ type: V1TokenResponseDto })
-  async token(
-    @Req() request: { headers: Record<string, string | undefined> },
-  ): Promise<V1TokenResponseDto> {
-    const match = /^bearer (\S+)$/i.exec(request.headers.authorization ?? '');
-    if (!match) throw new ApiError(HttpStatus.UNAUTHORIZED, 'Authentication required');
-    const renewed = await this.grants.renewAccessToken(match[1]).catch(() => {
+  async token(@Req() request: { headers: IncomingHttpHeaders }): Promise<V1TokenResponseDto> {
+    const presented = bearerToken(request);
+    if (!presented) throw new ApiError(HttpStatus.UNAUTHORIZED, 'Authentication required');
+    const renewed = await this.grants.renewAccessToken(presented).catch(() => {
       throw new ApiError(
         HttpStatus.UNAUTHORIZED,
         'The access token is invalid, expired or revoked',

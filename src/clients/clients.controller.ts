@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  Header,
   HttpCode,
   HttpStatus,
   Param,
@@ -35,6 +36,8 @@ export class ClientsController {
   }
 
   @Post()
+  // The secret is in this response: no cache may keep it.
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Create an API client; the response holds its secret, shown this once' })
   @ApiCreatedResponse({ type: ClientWithSecretDto })
   create(
@@ -78,6 +81,7 @@ export class ClientsController {
 
   @Post(':clientId/rotate-secret')
   @HttpCode(HttpStatus.OK)
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Replace the secret (shown once); the old one and its tokens stop working',
   })

@@ -4,10 +4,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { NotFoundError } from '../common/api-error';
 import { digestsEqual, randomSecret, sha256Hex } from '../tokens/digest';
-import { Revocation, RevocationService } from '../tokens/revocation.service';
+import { RevocationService } from '../tokens/revocation.service';
 import { Client } from './client.entity';
 import { ClientDto, ClientWithSecretDto, SaveClientDto } from './dto/client.dto';
-import { AccessTokenService } from '../tokens/access-token.service';
 
 /** Compared against when a client id is unknown, so both cases take the same time. */
 const NO_CLIENT_DIGEST = sha256Hex('tessera-no-such-client');
@@ -34,7 +33,6 @@ export class ClientsService {
   constructor(
     @InjectRepository(Client) private readonly clients: Repository<Client>,
     private readonly revocation: RevocationService,
-    private readonly accessTokens: AccessTokenService,
   ) {}
 
   async list(projectId: number): Promise<ClientDto[]> {
@@ -75,11 +73,14 @@ export class ClientsService {
     return this.get(projectId, id);
   }
 
-  /** Deletes the client; its live tokens stop working at once. */
+  /**
+   * Deletes the client; its live tokens, and those it holds for users, stop
+   * working at once (its sessions go with it by cascade).
+   */
   async remove(projectId: number, id: number): Promise<void> {
     const client = await this.find(projectId, id);
-    await this.clients.delete({ id, projectId });
     await this.revokeTokens([client]);
+    await this.clients.delete({ id, projectId });
   }
 
   /** A new secret, shown once; the old secret and every token issued with it stop working. */
@@ -143,23 +144,13 @@ export class ClientsService {
       : null;
   }
 
-  /** A read token for the client's own project (client-credentials grant). */
-  issueToken(client: Client) {
-    return this.accessTokens.signForClient(client);
-  }
-
   secretVersionsOf(projectId: number): Promise<ClientSecretVersion[]> {
     return this.clients.find({ where: { projectId }, select: { id: true, secretVersion: true } });
   }
 
-  async revokeTokens(clients: ClientSecretVersion[]): Promise<void> {
-    const expiresAt = Math.ceil(Date.now() / 1000) + this.accessTokens.clientTokenLifetime() + 60;
-    await this.revocation.revoke(
-      ...clients.map(({ id, secretVersion }): Revocation => ({
-        key: `cv:${id}:${secretVersion}`,
-        expiresAt,
-      })),
-    );
+  /** Every token issued with the clients' current secrets stops: their own and their users'. */
+  revokeTokens(clients: ClientSecretVersion[]): Promise<void> {
+    return this.revocation.retireClientSecrets(clients);
   }
 
   /** How many users let each client act for them (live authorization code grants). */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigType, registerAs } from '@nestjs/config';
-import { EnvironmentVariables, validateEnvironment } from './environment';
+import { EnvironmentVariables, parseTrustProxy, validateEnvironment } from './environment';
 
 export const appConfig = registerAs('app', () => {
   const env = validateEnvironment(process.env);
@@ -15,8 +15,8 @@ export const appConfig = registerAs('app', () => {
     publicUrl,
     corsOrigins: parseCorsOrigins(env.CORS_ORIGIN),
     logLevel: env.LOG_LEVEL,
-    /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
-    trustProxy: ['1', 'true'].includes(env.TRUST_PROXY ?? ''),
+    /** Which X-Forwarded-For hops to believe: a hop count or the proxies' addresses (Fastify's `trustProxy`). */
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 });
 

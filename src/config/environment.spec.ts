@@ -1,4 +1,4 @@
-import { InvalidConfigurationError, validateEnvironment } from './environment';
+import { InvalidConfigurationError, parseTrustProxy, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -10,6 +10,8 @@ describe('validateEnvironment', () => {
       CLIENT_TOKEN_EXPIRY: 3600,
       CORS_ORIGIN: '*',
       LOG_LEVEL: 'info',
+      // 14 days: rotating refresh tokens should not live long (OAuth 2.0 security BCP).
+      REFRESH_TOKEN_EXPIRY: 1209600,
     });
     expect(env.DATABASE_URL).toBeUndefined();
   });
@@ -26,6 +28,13 @@ describe('validateEnvironment', () => {
       /^Invalid configuration: JWT_SECRET is required when NODE_ENV=production$/,
     ],
     [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters$/],
+    [
+      { TRUST_PROXY: 'true' },
+      /^Invalid configuration: TRUST_PROXY must be a hop count .*"true" is refused/,
+    ],
+    [{ TRUST_PROXY: 'yes' }, /^Invalid configuration: TRUST_PROXY /],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /^Invalid configuration: TRUST_PROXY /],
+    [{ TRUST_PROXY: '10.0.0.1, nginx' }, /^Invalid configuration: TRUST_PROXY /],
   ])('rejects %j with one line naming the variable', (raw, message) => {
     expect(() => validateEnvironment(raw)).toThrow(InvalidConfigurationError);
     expect(() => validateEnvironment(raw)).toThrow(message);
@@ -46,5 +55,17 @@ describe('validateEnvironment', () => {
       PORT: 8080,
       DATABASE_URL: 'postgres://tessera:pw@db:5432/tessera',
     });
+  });
+
+  it.each([
+    [undefined, false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.0/8', ['10.0.0.0/8']],
+    ['127.0.0.1, ::1, fd00::/8', ['127.0.0.1', '::1', 'fd00::/8']],
+  ])('TRUST_PROXY=%j means %j', (value, parsed) => {
+    expect(() => validateEnvironment({ TRUST_PROXY: value })).not.toThrow();
+    expect(parseTrustProxy(value)).toEqual(parsed);
   });
 });

@@ -10,8 +10,10 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  ValidateBy,
   validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -80,7 +82,7 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(60)
   @Max(31536000)
-  REFRESH_TOKEN_EXPIRY = 2592000;
+  REFRESH_TOKEN_EXPIRY = 1209600;
 
   @IsOptional()
   @toInt
@@ -90,7 +92,7 @@ export class EnvironmentVariables {
   TOKEN_RATE_LIMIT_PER_MINUTE = 20;
 
   @IsOptional()
-  @IsIn(['0', '1', 'true', 'false'])
+  @IsTrustProxy()
   TRUST_PROXY?: string;
 
   @IsOptional()
@@ -104,6 +106,41 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+}
+
+/**
+ * TRUST_PROXY: how many proxies in front set X-Forwarded-For (`1`, `2`), or
+ * which ones do (a comma-separated list of addresses and CIDRs). "Trust every
+ * hop" is refused: then the leftmost entry, which the caller writes, would be
+ * taken as the client address and every limit keyed on it could be dodged.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  if (value === undefined || value === '0') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  return value.split(',').map((entry) => entry.trim());
+}
+
+function isProxyAddress(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+function IsTrustProxy() {
+  return ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return false;
+        const parsed = parseTrustProxy(value);
+        return typeof parsed === 'number' || parsed === false || parsed.every(isProxyAddress);
+      },
+      defaultMessage: () =>
+        'TRUST_PROXY must be a hop count (1, 2) or a comma-separated list of proxy addresses or CIDRs (10.0.0.0/8); "true" is refused, since trusting every hop lets a client choose its own address',
+    },
+  });
 }
 
 export class InvalidConfigurationError extends Error {

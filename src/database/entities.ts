@@ -1,3 +1,5 @@
+import { RateLimit } from '../auth/brute-force/rate-limit.entity';
+import { SignInFailure } from '../auth/brute-force/sign-in-failure.entity';
 import { Client } from '../clients/client.entity';
 import { Entry } from '../entries/entry.entity';
 import { EntryType } from '../entry-types/entry-type.entity';
@@ -21,4 +23,6 @@ export const ENTITIES = [
   EntryType,
   Entry,
   AuthorizationCode,
+  RateLimit,
+  SignInFailure,
 ];

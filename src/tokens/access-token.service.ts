@@ -8,10 +8,14 @@ export interface UserAccessClaims {
   sub: string;
   userId: number;
   sid: string;
-  /** Delegated tokens only: the API client acting for the user, its project and scope. */
+  /**
+   * Delegated tokens only: the API client acting for the user, its project,
+   * scope and secret version (rotating or deleting the client revokes them).
+   */
   cid?: number;
   pid?: number;
   scope?: string;
+  ver?: number;
   jti: string;
   iss: string;
   aud: string;
@@ -34,11 +38,21 @@ export interface ClientAccessClaims {
   exp: number;
 }
 
-export interface SignedAccessToken<Claims = UserAccessClaims> {
+export interface SignedAccessToken {
   accessToken: string;
   expiresIn: number;
-  claims: Claims;
 }
+
+/** The API client a user's token acts through (authorization code grant). */
+export interface TokenDelegation {
+  clientId: number;
+  projectId: number;
+  scope: string;
+  secretVersion: number;
+}
+
+/** RFC 9068 §2.1: the header type of an access token, checked on every verify. */
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
 
 @Injectable()
 export class AccessTokenService {
@@ -50,24 +64,29 @@ export class AccessTokenService {
   signForUser(
     userId: number,
     sessionId: string,
-    delegation?: { clientId: number; projectId: number; scope: string } | null,
+    delegation?: TokenDelegation | null,
   ): SignedAccessToken {
     const expiresIn = this.config.userTokenExpiry;
     const delegated = delegation
-      ? { cid: delegation.clientId, pid: delegation.projectId, scope: delegation.scope }
+      ? {
+          cid: delegation.clientId,
+          pid: delegation.projectId,
+          scope: delegation.scope,
+          ver: delegation.secretVersion,
+        }
       : {};
     const accessToken = this.jwt.sign(
       { userId, sid: sessionId, ...delegated },
       { subject: String(userId), jwtid: randomUUID(), expiresIn },
     );
-    return { accessToken, expiresIn, claims: this.jwt.decode<UserAccessClaims>(accessToken) };
+    return { accessToken, expiresIn };
   }
 
   signForClient(client: {
     id: number;
     projectId: number;
     secretVersion: number;
-  }): SignedAccessToken<ClientAccessClaims> {
+  }): SignedAccessToken {
     const expiresIn = this.config.clientTokenExpiry;
     const accessToken = this.jwt.sign(
       {
@@ -78,7 +97,7 @@ export class AccessTokenService {
       },
       { subject: `client:${client.id}`, jwtid: randomUUID(), expiresIn },
     );
-    return { accessToken, expiresIn, claims: this.jwt.decode<ClientAccessClaims>(accessToken) };
+    return { accessToken, expiresIn };
   }
 
   clientTokenLifetime(): number {
@@ -86,19 +105,40 @@ export class AccessTokenService {
   }
 
   /**
-   * Verifies signature (HS256 only), issuer and audience. `allowExpired` is
-   * for revocation and renewal, where an expired token still names what to end.
+   * Verifies signature (HS256 only), header type, issuer and audience.
+   * `allowExpired` is for revocation, where an expired token still names
+   * what to end.
    */
-  verify(token: string, options: { allowExpired?: boolean } = {}): UserAccessClaims | null {
+  verify(
+    token: string,
+    options: { allowExpired?: boolean } = {},
+  ): UserAccessClaims | ClientAccessClaims | null {
     try {
-      const claims = this.jwt.verify<UserAccessClaims>(token, {
+      const decoded = this.jwt.verify<{ header: { typ?: unknown }; payload: unknown }>(token, {
         ignoreExpiration: options.allowExpired ?? false,
+        complete: true,
       });
-      return isUserClaims(claims) ? claims : null;
+      return accessTokenClaims(decoded);
     } catch {
       return null;
     }
   }
+
+  /** A user's own or delegated token, or null for anything else. */
+  verifyUserToken(token: string): UserAccessClaims | null {
+    const claims = this.verify(token);
+    return claims && isUserClaims(claims) ? claims : null;
+  }
+}
+
+/** The claims of a verified token of ours (`{header, payload}`), or null when it is not one. */
+export function accessTokenClaims(decoded: {
+  header: { typ?: unknown };
+  payload: unknown;
+}): UserAccessClaims | ClientAccessClaims | null {
+  if (decoded.header.typ !== ACCESS_TOKEN_TYPE) return null;
+  const claims = decoded.payload;
+  return isUserClaims(claims) || isClientClaims(claims) ? claims : null;
 }
 
 export function isClientClaims(claims: unknown): claims is ClientAccessClaims {
@@ -118,6 +158,9 @@ export function isUserClaims(claims: unknown): claims is UserAccessClaims {
     typeof c?.userId === 'number' &&
     typeof c.sid === 'string' &&
     typeof c.jti === 'string' &&
-    typeof c.exp === 'number'
+    typeof c.exp === 'number' &&
+    // A delegated token names its client completely, or it is not ours.
+    (c.cid === undefined ||
+      (typeof c.cid === 'number' && typeof c.pid === 'number' && typeof c.ver === 'number'))
   );
 }

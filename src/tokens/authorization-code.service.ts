@@ -70,46 +70,75 @@ export class AuthorizationCodeService {
     | Exclude<CodeExchange, { outcome: 'issued' }>
   > {
     const digest = sha256Hex(code);
-    const [rows]: [CodeRow[], number] = await this.dataSource.query(
-      `UPDATE authorization_code SET used_at = now()
-        WHERE code_digest = $1 AND used_at IS NULL
-       RETURNING client_id, user_id, redirect_uri, scope, code_challenge, expires_at > now() AS fresh`,
-      [digest],
-    );
-    const row = rows[0];
-    if (!row) {
-      const [used]: { session_id: string | null }[] = await this.dataSource.query(
-        `SELECT session_id FROM authorization_code WHERE code_digest = $1`,
+    // One transaction marks the code used and starts its session: a replay,
+    // which waits for the first redemption's row lock, always finds the
+    // session to end.
+    const result = await this.dataSource.transaction(async (db): Promise<Redemption> => {
+      const [rows]: [CodeRow[], number] = await db.query(
+        `UPDATE authorization_code SET used_at = now()
+          WHERE code_digest = $1 AND used_at IS NULL
+         RETURNING client_id, user_id, redirect_uri, scope, code_challenge, expires_at > now() AS fresh`,
         [digest],
       );
-      if (!used) return { outcome: 'invalid', reason: 'The authorization code is invalid' };
-      if (used.session_id) await this.sessions.end(used.session_id);
-      return { outcome: 'replayed' };
-    }
-    if (!row.fresh) return { outcome: 'invalid', reason: 'The authorization code has expired' };
-    if (row.client_id !== check.clientId) {
-      return { outcome: 'invalid', reason: 'The authorization code was issued to another client' };
-    }
-    if (row.redirect_uri !== check.redirectUri) {
-      return {
-        outcome: 'invalid',
-        reason: 'redirect_uri does not match the authorization request',
-      };
-    }
-    if (!digestsEqual(toHex(row.code_challenge), toHex(s256(check.codeVerifier)))) {
-      return { outcome: 'invalid', reason: 'code_verifier does not match the code challenge' };
-    }
-    const { session, refreshToken } = await this.sessions.start(row.user_id, {
-      clientId: row.client_id,
-      projectId: check.projectId,
-      scope: row.scope,
+      const row = rows[0];
+      if (!row) {
+        const [used]: { session_id: string | null }[] = await db.query(
+          `SELECT session_id FROM authorization_code WHERE code_digest = $1`,
+          [digest],
+        );
+        if (!used) return { outcome: 'invalid', reason: 'The authorization code is invalid' };
+        return { outcome: 'replayed', sessionId: used.session_id };
+      }
+      const refusal = refusalOf(row, check);
+      if (refusal) return { outcome: 'invalid', reason: refusal };
+      const { session, refreshToken } = await this.sessions.start(
+        row.user_id,
+        { clientId: row.client_id, projectId: check.projectId, scope: row.scope },
+        db,
+      );
+      await db.query(`UPDATE authorization_code SET session_id = $2 WHERE code_digest = $1`, [
+        digest,
+        session.id,
+      ]);
+      return { outcome: 'issued', session, refreshToken, scope: row.scope };
     });
-    await this.dataSource.query(
-      `UPDATE authorization_code SET session_id = $2 WHERE code_digest = $1`,
-      [digest, session.id],
-    );
-    return { outcome: 'issued', session, refreshToken, scope: row.scope };
+    if (result.outcome !== 'replayed') return result;
+    if (result.sessionId) await this.sessions.end(result.sessionId);
+    return { outcome: 'replayed' };
   }
+}
+
+type Redemption =
+  | {
+      outcome: 'issued';
+      session: { id: string; userId: number };
+      refreshToken: string;
+      scope: string;
+    }
+  | { outcome: 'invalid'; reason: string }
+  | { outcome: 'replayed'; sessionId: string | null };
+
+/** RFC 7636 §4.1: 43–128 characters of the unreserved set. */
+const CODE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
+
+/** Why a freshly claimed code may not be exchanged by this request, or null. */
+function refusalOf(
+  row: CodeRow,
+  check: { clientId: number; redirectUri: string; codeVerifier: string },
+): string | null {
+  if (!row.fresh) return 'The authorization code has expired';
+  if (row.client_id !== check.clientId)
+    return 'The authorization code was issued to another client';
+  if (row.redirect_uri !== check.redirectUri) {
+    return 'redirect_uri does not match the authorization request';
+  }
+  if (!CODE_VERIFIER.test(check.codeVerifier)) {
+    return 'code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" and "~"';
+  }
+  if (!digestsEqual(toHex(row.code_challenge), toHex(s256(check.codeVerifier)))) {
+    return 'code_verifier does not match the code challenge';
+  }
+  return null;
 }
 
 interface CodeRow {

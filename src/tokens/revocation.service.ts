@@ -1,6 +1,13 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { authConfig, AuthConfig } from '../config/configuration';
 import { NotificationsService } from '../database/notifications.service';
 
 const CHANNEL = 'tessera_revocation';
@@ -10,10 +17,15 @@ const MAX_NOTIFY_BYTES = 7_900;
 
 /**
  * What revocation names: one access token (`jti:`), every token of a
- * session (`sid:`), or every token of one secret version of an API client
- * (`cv:<client>:<version>`).
+ * session (`sid:`), or every token — its own and those it holds for users —
+ * of one secret version of an API client (`cv:<client>:<version>`).
  */
 export type RevocationKey = `jti:${string}` | `sid:${string}` | `cv:${number}:${number}`;
+
+export const accessTokenKey = (tokenId: string): RevocationKey => `jti:${tokenId}`;
+const sessionKey = (sessionId: string): RevocationKey => `sid:${sessionId}`;
+const clientSecretKey = (clientId: number, version: number): RevocationKey =>
+  `cv:${clientId}:${version}`;
 
 export interface Revocation {
   key: RevocationKey;
@@ -36,6 +48,7 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {
     notifications.subscribe(CHANNEL, {
       onMessage: (payload) => {
@@ -55,15 +68,59 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
     clearInterval(this.purgeTimer);
   }
 
-  isRevoked(tokenId: string, sessionId: string): boolean {
-    return this.active(`jti:${tokenId}`) || this.active(`sid:${sessionId}`);
+  isRevoked(tokenId: string, sessionId?: string): boolean {
+    return (
+      this.active(accessTokenKey(tokenId)) ||
+      (sessionId !== undefined && this.active(sessionKey(sessionId)))
+    );
   }
 
-  isClientTokenRevoked(tokenId: string, clientId: number, secretVersion: number): boolean {
-    return this.active(`jti:${tokenId}`) || this.active(`cv:${clientId}:${secretVersion}`);
+  isClientSecretRetired(clientId: number, secretVersion: number): boolean {
+    return this.active(clientSecretKey(clientId, secretVersion));
   }
 
-  async revoke(...revocations: Revocation[]): Promise<void> {
+  /** One access token stops, until it would have expired anyway. */
+  revokeAccessToken(tokenId: string, expiresAt: number): Promise<void> {
+    return this.revoke({ key: accessTokenKey(tokenId), expiresAt });
+  }
+
+  /** Every access token issued in these sessions stops. */
+  endSessions(sessionIds: string[]): Promise<void> {
+    const expiresAt = this.goneBy(this.config.userTokenExpiry);
+    return this.revoke(...sessionIds.map((id) => ({ key: sessionKey(id), expiresAt })));
+  }
+
+  /**
+   * Every token issued with these client secret versions stops: the clients'
+   * own read tokens and the tokens they hold for users.
+   */
+  retireClientSecrets(clients: { id: number; secretVersion: number }[]): Promise<void> {
+    const expiresAt = this.goneBy(
+      Math.max(this.config.clientTokenExpiry, this.config.userTokenExpiry),
+    );
+    return this.revoke(
+      ...clients.map(({ id, secretVersion }) => ({
+        key: clientSecretKey(id, secretVersion),
+        expiresAt,
+      })),
+    );
+  }
+
+  /** Revocations another statement already wrote to `revoked_token`: apply and announce them. */
+  async announce(revocations: Revocation[]): Promise<void> {
+    this.apply(revocations);
+    // A password change may end hundreds of sessions: one message each would not fit.
+    for (const payload of notifyPayloads(revocations)) {
+      await this.notifications.notify(CHANNEL, payload);
+    }
+  }
+
+  /** Seconds since the epoch by which every token with this lifetime issued until now has expired. */
+  private goneBy(lifetimeSeconds: number): number {
+    return Math.ceil(Date.now() / 1000) + lifetimeSeconds + 60;
+  }
+
+  private async revoke(...revocations: Revocation[]): Promise<void> {
     if (revocations.length === 0) return;
     this.apply(revocations);
     await this.dataSource.query(
@@ -72,10 +129,7 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
        ON CONFLICT (key) DO UPDATE SET expires_at = GREATEST(revoked_token.expires_at, EXCLUDED.expires_at)`,
       [revocations.map((r) => r.key), revocations.map((r) => r.expiresAt)],
     );
-    // A password change may end hundreds of sessions: one message each would not fit.
-    for (const payload of notifyPayloads(revocations)) {
-      await this.notifications.notify(CHANNEL, payload);
-    }
+    await this.announce(revocations);
   }
 
   private active(key: string): boolean {

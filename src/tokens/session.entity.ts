@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+export type SessionPurpose = 'tokens' | 'authorize';
+
 /** One sign-in. Its refresh tokens rotate within it; `expiresAt` bounds every renewal. */
 @Entity('session')
 export class Session {
@@ -28,4 +30,8 @@ export class Session {
   /** Space-separated scopes granted to that client. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   scope: string | null;
+
+  /** `tokens` (a token pair) or `authorize` (the authorization page's browser sign-in). */
+  @Column({ type: 'varchar', length: 16, default: 'tokens' })
+  purpose: SessionPurpose;
 }

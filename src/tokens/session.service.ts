@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { authConfig, AuthConfig } from '../config/configuration';
 import { randomSecret, sha256Hex } from './digest';
-import { RevocationService } from './revocation.service';
+import { accessTokenKey, RevocationService } from './revocation.service';
+
+/** How long the authorization page keeps a browser signed in. */
+export const BROWSER_SIGN_IN_SECONDS = 15 * 60;
 
 /** A session an API client holds for its user (authorization code grant). */
 export interface Delegation {
@@ -34,6 +37,14 @@ export type RotationResult =
   | { outcome: 'invalid' }
   | { outcome: 'reused' };
 
+export type RenewalResult =
+  | { outcome: 'renewed'; refreshToken: string | null }
+  | { outcome: 'invalid' }
+  | { outcome: 'reused' };
+
+/** Runs a statement on the data source or inside a caller's transaction. */
+type Queryable = Pick<DataSource | EntityManager, 'query'>;
+
 /**
  * Sign-ins and their refresh tokens. Every refresh token is single use: using
  * it issues the next one of the same family (the session). Presenting a used
@@ -51,6 +62,7 @@ export class SessionService {
   async start(
     userId: number,
     delegation: Delegation | null = null,
+    db: Queryable = this.dataSource,
   ): Promise<{ session: ActiveSession; refreshToken: string }> {
     const session: ActiveSession = {
       id: randomUUID(),
@@ -58,7 +70,7 @@ export class SessionService {
       expiresAt: new Date(Date.now() + this.config.refreshTokenExpiry * 1000),
       delegation,
     };
-    await this.dataSource.query(
+    await db.query(
       `INSERT INTO session (id, user_id, expires_at, client_id, project_id, scope)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [
@@ -70,15 +82,43 @@ export class SessionService {
         delegation?.scope ?? null,
       ],
     );
-    return { session, refreshToken: await this.issueRefreshToken(session.id) };
+    return { session, refreshToken: await this.issueRefreshToken(session.id, db) };
   }
 
-  async issueRefreshToken(sessionId: string): Promise<string> {
-    const refreshToken = randomSecret();
+  /**
+   * The authorization page's sign-in of one browser: a session without
+   * tokens, named by its signed cookie, ended like any other session.
+   */
+  async startBrowserSignIn(userId: number): Promise<string> {
+    const id = randomUUID();
     await this.dataSource.query(
-      `INSERT INTO refresh_token (token_digest, session_id) VALUES ($1, $2)`,
-      [sha256Hex(refreshToken), sessionId],
+      `INSERT INTO session (id, user_id, expires_at, purpose)
+       VALUES ($1, $2, now() + make_interval(secs => $3), 'authorize')`,
+      [id, userId, BROWSER_SIGN_IN_SECONDS],
     );
+    return id;
+  }
+
+  /** The user of a live browser sign-in, or null once it ended, expired or its user was deactivated. */
+  async browserSignInUser(sessionId: string): Promise<number | null> {
+    const [row]: { user_id: number }[] = await this.dataSource.query(
+      `SELECT s.user_id FROM session s JOIN "user" u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.purpose = 'authorize' AND s.revoked_at IS NULL
+          AND s.expires_at > now() AND u.is_active`,
+      [sessionId],
+    );
+    return row?.user_id ?? null;
+  }
+
+  private async issueRefreshToken(
+    sessionId: string,
+    db: Queryable = this.dataSource,
+  ): Promise<string> {
+    const refreshToken = randomSecret();
+    await db.query(`INSERT INTO refresh_token (token_digest, session_id) VALUES ($1, $2)`, [
+      sha256Hex(refreshToken),
+      sessionId,
+    ]);
     return refreshToken;
   }
 
@@ -127,14 +167,61 @@ export class SessionService {
     return row ? toActiveSession(row).delegation : undefined;
   }
 
-  /** The session if it may still be renewed: not ended, not past its absolute expiry, user active. */
-  async findActive(sessionId: string): Promise<ActiveSession | null> {
-    const [row]: ActiveSessionRow[] = await this.dataSource.query(
-      `SELECT s.id, s.user_id, s.expires_at, s.client_id, s.project_id, s.scope FROM session s JOIN "user" u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active`,
-      [sessionId],
+  /**
+   * Trades a user's own access token for its renewal (the contentjet and
+   * `/v1` dialects), in one statement so that of concurrent attempts, on any
+   * instance, exactly one wins: the token is deny-listed, and the session's
+   * outstanding refresh tokens are retired so that no second chain lives
+   * beside the new one — the holder of a retired one who uses it ends the
+   * session. A token already traded (or revoked) ends its session the same way.
+   */
+  async renewWithAccessToken(
+    token: { tokenId: string; expiresAt: number; sessionId: string; userId: number },
+    options: { withRefreshToken: boolean },
+  ): Promise<RenewalResult> {
+    const key = accessTokenKey(token.tokenId);
+    const [row]: { live: boolean; consumed: boolean }[] = await this.dataSource.query(
+      `WITH live AS (
+         SELECT s.id FROM session s JOIN "user" u ON u.id = s.user_id
+          WHERE s.id = $2 AND s.user_id = $3 AND s.client_id IS NULL AND s.purpose = 'tokens'
+            AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active
+       ), consumed AS (
+         INSERT INTO revoked_token (key, expires_at)
+         SELECT $1, to_timestamp($4) FROM live
+         ON CONFLICT (key) DO NOTHING
+         RETURNING key
+       ), retired AS (
+         UPDATE refresh_token SET rotated_at = now()
+          WHERE session_id IN (SELECT id FROM live) AND rotated_at IS NULL
+            AND EXISTS (SELECT 1 FROM consumed)
+         RETURNING 1
+       )
+       SELECT EXISTS (SELECT 1 FROM live) AS live, EXISTS (SELECT 1 FROM consumed) AS consumed`,
+      [key, token.sessionId, token.userId, token.expiresAt],
     );
-    return row ? toActiveSession(row) : null;
+    if (!row.live) return { outcome: 'invalid' };
+    if (!row.consumed) {
+      await this.end(token.sessionId);
+      return { outcome: 'reused' };
+    }
+    await this.revocation.announce([{ key, expiresAt: token.expiresAt }]);
+    return {
+      outcome: 'renewed',
+      refreshToken: options.withRefreshToken ? await this.issueRefreshToken(token.sessionId) : null,
+    };
+  }
+
+  /**
+   * Whether a user's own token may still act: its session not ended and its
+   * user active. One indexed lookup, for the routes about the account itself.
+   */
+  async isLive(sessionId: string, userId: number): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM session s JOIN "user" u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.is_active`,
+      [sessionId, userId],
+    );
+    return rows.length === 1;
   }
 
   /** Ends a session: its refresh tokens and every access token issued in it stop working. */
@@ -143,7 +230,7 @@ export class SessionService {
       `UPDATE session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
       [sessionId],
     );
-    await this.revocation.revoke({ key: `sid:${sessionId}`, expiresAt: this.accessTokensGoneBy() });
+    await this.revocation.endSessions([sessionId]);
   }
 
   /** RFC 7009: a refresh token, used or not, ends its session. False if unknown. */
@@ -174,41 +261,36 @@ export class SessionService {
 
   /** Ends every session a user granted to one API client (by its public id): "revoke app access". */
   async endGrant(userId: number, publicClientId: string): Promise<boolean> {
-    const [ended]: [{ id: string }[], number] = await this.dataSource.query(
-      `UPDATE session s SET revoked_at = now()
-         FROM client c
-        WHERE c.id = s.client_id AND c.client_id = $2
-          AND s.user_id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-       RETURNING s.id`,
+    const ended = await this.endWhere(
+      `user_id = $1 AND client_id = (SELECT id FROM client WHERE client_id = $2)`,
       [userId, publicClientId],
     );
-    const expiresAt = this.accessTokensGoneBy();
-    await this.revocation.revoke(
-      ...ended.map(({ id }) => ({ key: `sid:${id}` as const, expiresAt })),
-    );
-    return ended.length > 0;
+    return ended > 0;
   }
 
-  /** Ends every session of a user but one (after a password change). */
-  async endOthers(userId: number, keepSessionId: string): Promise<void> {
-    const ended: { id: string }[] = await this.dataSource
-      .query(
-        `UPDATE session SET revoked_at = now()
-        WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL AND expires_at > now()
-          AND client_id IS NULL
+  /**
+   * Ends every session of a user — sign-ins, apps' grants and browser
+   * sign-ins alike: after a password change or deactivation.
+   */
+  async endAllOf(userId: number): Promise<void> {
+    await this.endWhere(`user_id = $1`, [userId]);
+  }
+
+  /** Ends the authorization page's browser sign-ins of a user: at logout. */
+  async endBrowserSignInsOf(userId: number): Promise<void> {
+    await this.endWhere(`user_id = $1 AND purpose = 'authorize'`, [userId]);
+  }
+
+  /** Ends the live sessions matching a condition; resolves to how many. */
+  private async endWhere(condition: string, parameters: unknown[]): Promise<number> {
+    const [ended]: [{ id: string }[], number] = await this.dataSource.query(
+      `UPDATE session SET revoked_at = now()
+        WHERE ${condition} AND revoked_at IS NULL AND expires_at > now()
        RETURNING id`,
-        [userId, keepSessionId],
-      )
-      .then((result: [{ id: string }[], number]) => result[0]);
-    const expiresAt = this.accessTokensGoneBy();
-    await this.revocation.revoke(
-      ...ended.map(({ id }) => ({ key: `sid:${id}` as const, expiresAt })),
+      parameters,
     );
-  }
-
-  /** Every access token issued until now has expired by then. */
-  private accessTokensGoneBy(): number {
-    return Math.ceil(Date.now() / 1000) + this.config.userTokenExpiry + 60;
+    await this.revocation.endSessions(ended.map(({ id }) => id));
+    return ended.length;
   }
 }
 

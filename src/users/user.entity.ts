@@ -31,16 +31,6 @@ export class User {
   @Column({ type: 'boolean', default: true })
   isActive: boolean;
 
-  /** Failed sign-ins since `failedLoginSince`; 10 within 15 minutes lock the account. */
-  @Column({ type: 'integer', default: 0, select: false })
-  failedLoginCount: number;
-
-  @Column({ type: 'timestamptz', nullable: true, select: false })
-  failedLoginSince: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true, select: false })
-  lockedUntil: Date | null;
-
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,20 +1,8 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, UserAccess, UserPrincipal } from '../common/access';
-import { NotFoundError, ValidationError } from '../common/api-error';
-import { PasswordService } from '../tokens/password.service';
+import { NotFoundError } from '../common/api-error';
 import { SessionService } from '../tokens/session.service';
-import { ChangePasswordDto } from './dto/change-password.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
 import { GrantDto } from './dto/grant.dto';
 import { UserDto } from './dto/user.dto';
@@ -26,7 +14,6 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(
     private readonly users: UsersService,
-    private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
   ) {}
 
@@ -69,21 +56,5 @@ export class UsersController {
     if (!(await this.sessions.endGrant(principal.userId, clientId))) {
       throw new NotFoundError('You have not granted this app access');
     }
-  }
-
-  @Post('change-password')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Change your password; every other session is signed out' })
-  @ApiNoContentResponse()
-  async changePassword(
-    @CurrentPrincipal() principal: UserPrincipal,
-    @Body() body: ChangePasswordDto,
-  ): Promise<void> {
-    const stored = await this.users.findPasswordHash(principal.userId);
-    if (!stored || !(await this.passwords.verify(stored, body.currentPassword))) {
-      throw new ValidationError({ currentPassword: ['currentPassword is incorrect'] });
-    }
-    await this.users.setPassword(principal.userId, body.newPassword);
-    await this.sessions.endOthers(principal.userId, principal.sessionId);
   }
 }

@@ -51,48 +51,18 @@ export class UsersService {
     return this.users.findOneBy({ id });
   }
 
-  /** The user with what a sign-in needs: hash, activity and lockout state. */
+  /** The user with what a sign-in needs: the password hash. */
   findForSignIn(email: string): Promise<User | null> {
     return this.users
       .createQueryBuilder('user')
-      .addSelect(['user.passwordHash', 'user.lockedUntil', 'user.failedLoginCount'])
+      .addSelect('user.passwordHash')
       .where('lower(user.email) = lower(:email)', { email: email.trim() })
       .getOne();
   }
 
-  async findPasswordHash(id: number): Promise<string | null> {
-    const user = await this.users
-      .createQueryBuilder('user')
-      .select(['user.id', 'user.passwordHash'])
-      .where('user.id = :id', { id })
-      .getOne();
-    return user?.passwordHash ?? null;
-  }
-
-  /**
-   * Counts a failed sign-in; the tenth within a 15-minute window locks the
-   * account for 15 minutes. One statement, so parallel attempts all count.
-   */
-  async recordFailedSignIn(id: number): Promise<void> {
-    await this.users.query(
-      `UPDATE "user" SET
-         failed_login_count = CASE WHEN ${WINDOW_OPEN} THEN failed_login_count + 1 ELSE 1 END,
-         failed_login_since = CASE WHEN ${WINDOW_OPEN} THEN failed_login_since ELSE now() END,
-         locked_until = CASE WHEN ${WINDOW_OPEN} AND failed_login_count + 1 >= $2
-                             THEN now() + interval '${LOCKOUT_MINUTES} minutes' ELSE locked_until END
-       WHERE id = $1`,
-      [id, MAX_FAILED_SIGN_INS],
-    );
-  }
-
-  /** Clears the failure count, and stores a new hash when the parameters changed. */
-  async recordSuccessfulSignIn(id: number, newPasswordHash?: string): Promise<void> {
-    await this.users.update(id, {
-      failedLoginCount: 0,
-      failedLoginSince: null,
-      lockedUntil: null,
-      ...(newPasswordHash ? { passwordHash: newPasswordHash } : {}),
-    });
+  /** Stores a hash made with the current parameters (after a sign-in with an older one). */
+  async setPasswordHash(id: number, passwordHash: string): Promise<void> {
+    await this.users.update(id, { passwordHash });
   }
 
   async update(
@@ -123,10 +93,6 @@ export class UsersService {
     await this.users.update(id, { passwordHash: await this.passwords.hash(password) });
   }
 }
-
-export const MAX_FAILED_SIGN_INS = 10;
-const LOCKOUT_MINUTES = 15;
-const WINDOW_OPEN = `failed_login_since > now() - interval '${LOCKOUT_MINUTES} minutes'`;
 
 function isUniqueViolation(error: unknown): boolean {
   return (

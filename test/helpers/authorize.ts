@@ -43,16 +43,18 @@ export async function authorize(
   query: Record<string, string>,
   user: { email: string; password: string },
   decision: 'approve' | 'deny' = 'approve',
+  remoteAddress?: string,
 ) {
   const jar = cookieJar();
   const url = `/oauth/authorize?${new URLSearchParams(query).toString()}`;
-  const first = await app.inject({ method: 'GET', url });
+  const first = await app.inject({ method: 'GET', url, remoteAddress });
   jar.take(first.headers['set-cookie']);
   if (first.statusCode !== 200) return first;
   const post = (fields: Record<string, string>) =>
     app.inject({
       method: 'POST',
       url: '/oauth/authorize',
+      remoteAddress,
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
       payload: new URLSearchParams(fields).toString(),
     });

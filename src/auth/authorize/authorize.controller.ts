@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiExcludeEndpoint,
@@ -10,11 +10,13 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ClientsService } from '../../clients/clients.service';
 import { Public } from '../../common/access';
-import { appConfig, AppConfig } from '../../config/configuration';
+import { appConfig, AppConfig, authConfig, AuthConfig } from '../../config/configuration';
 import { ProjectAccessService } from '../../projects/project-access.service';
 import { AuthorizationCodeService } from '../../tokens/authorization-code.service';
 import { randomSecret } from '../../tokens/digest';
+import { BROWSER_SIGN_IN_SECONDS, SessionService } from '../../tokens/session.service';
 import { UsersService } from '../../users/users.service';
+import { clientAddress } from '../brute-force/client-address';
 import { CredentialsService } from '../credentials.service';
 import { TokenThrottlerGuard } from '../token-endpoint';
 import {
@@ -28,17 +30,24 @@ import {
 } from './authorization-request';
 import { consentPage, errorPage, refusalPage, signInPage } from './authorize-pages';
 
-const SIGNED_IN_COOKIE = 'tessera_signin';
-const CSRF_COOKIE = 'tessera_csrf';
-const SIGNED_IN_SECONDS = 15 * 60;
+const CSRF_NONCE_SECONDS = 60 * 60;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type FormBody = Record<string, unknown> | undefined;
+
+/** The browser's sign-in on this page: a server-side session, named by a signed cookie. */
+interface BrowserSignIn {
+  sessionId: string;
+  userId: number;
+}
 
 /**
  * The authorization endpoint of the authorization code grant (PKCE, S256
  * only): a sign-in page, then a consent page naming the app, the project and
- * the scopes. Plain HTML forms, no JavaScript; every form carries a CSRF token
- * matched against a cookie, and the sign-in lives in a signed HttpOnly cookie.
+ * the scopes. Plain HTML forms, no JavaScript. The sign-in is a server-side
+ * session (ended by logout, a password change or deactivation) named by a
+ * signed HttpOnly cookie; each form's CSRF token is an HMAC of that sign-in
+ * (before it, of a random nonce cookie), so it cannot be forged by setting cookies.
  */
 @ApiTags('oauth')
 @Controller('oauth/authorize')
@@ -49,8 +58,23 @@ export class AuthorizeController {
     private readonly credentials: CredentialsService,
     private readonly projects: ProjectAccessService,
     private readonly users: UsersService,
+    private readonly sessions: SessionService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
-  ) {}
+    @Inject(authConfig.KEY) auth: AuthConfig,
+  ) {
+    this.csrfKey = createHmac('sha256', auth.jwtSecret).update('tessera authorize csrf').digest();
+    // RFC 6265bis §4.1.3.2: a __Host- cookie is only ever set by this origin, over https, for /.
+    const host = this.app.publicUrl.startsWith('https:');
+    this.cookies = {
+      signIn: host ? '__Host-tessera_signin' : 'tessera_signin',
+      nonce: host ? '__Host-tessera_csrf' : 'tessera_csrf',
+      path: host ? '/' : '/oauth',
+      secure: host,
+    };
+  }
+
+  private readonly csrfKey: Buffer;
+  private readonly cookies: { signIn: string; nonce: string; path: string; secure: boolean };
 
   @Get()
   @Public()
@@ -109,10 +133,9 @@ export class AuthorizeController {
       throw error;
     }
 
-    const csrf = this.csrfToken(request, reply);
-    let userId = this.signedInUser(request);
+    let signedIn = await this.browserSignIn(request);
     if (form !== undefined) {
-      if (!sameToken(form.csrf, request.cookies[CSRF_COOKIE])) {
+      if (!sameToken(form.csrf, this.expectedCsrf(request, signedIn))) {
         return this.page(
           reply,
           400,
@@ -122,25 +145,47 @@ export class AuthorizeController {
       }
       switch (form.action) {
         case 'signin': {
-          const user =
+          const check =
             typeof form.email === 'string' && typeof form.password === 'string'
-              ? await this.credentials.verify(form.email, form.password)
-              : null;
-          if (!user) {
+              ? await this.credentials.verify(form.email, form.password, clientAddress(request))
+              : { outcome: 'invalid' as const };
+          if (check.outcome === 'refused') {
+            void reply.header('retry-after', String(check.retryAfterSeconds));
             return this.page(
               reply,
-              400,
-              signInPage(authorization, csrf, 'Invalid email or password.'),
+              429,
+              signInPage(
+                authorization,
+                this.csrfToken(request, reply, null),
+                'Too many attempts. Try again later.',
+              ),
               authorization,
             );
           }
-          userId = user.id;
-          this.signIn(reply, user.id);
+          if (check.outcome === 'invalid') {
+            return this.page(
+              reply,
+              400,
+              signInPage(
+                authorization,
+                this.csrfToken(request, reply, null),
+                'Invalid email or password.',
+              ),
+              authorization,
+            );
+          }
+          signedIn = await this.signIn(reply, check.user.id);
           break;
         }
         case 'signout':
-          void reply.clearCookie(SIGNED_IN_COOKIE, { path: '/oauth' });
-          return this.page(reply, 200, signInPage(authorization, csrf), authorization);
+          if (signedIn) await this.sessions.end(signedIn.sessionId);
+          void reply.clearCookie(this.cookies.signIn, { path: this.cookies.path });
+          return this.page(
+            reply,
+            200,
+            signInPage(authorization, this.csrfToken(request, reply, null)),
+            authorization,
+          );
         case 'deny':
           return this.redirect(reply, authorization.redirectUri, {
             error: 'access_denied',
@@ -148,21 +193,19 @@ export class AuthorizeController {
             state: authorization.state,
           });
         case 'approve':
-          if (userId === null) break;
-          return this.approve(reply, authorization, userId, csrf);
+          if (signedIn === null) break;
+          return this.approve(reply, authorization, signedIn);
         default:
           return this.page(reply, 400, errorPage('Unknown action.'), authorization);
       }
     }
 
-    if (userId === null)
+    const csrf = this.csrfToken(request, reply, signedIn);
+    if (signedIn === null)
       return this.page(reply, 200, signInPage(authorization, csrf), authorization);
-    const user = await this.users.findById(userId);
-    if (!user?.isActive) {
-      void reply.clearCookie(SIGNED_IN_COOKIE, { path: '/oauth' });
-      return this.page(reply, 200, signInPage(authorization, csrf), authorization);
-    }
-    if (!(await this.isMember(userId, authorization.client.projectId))) {
+    const user = await this.users.findById(signedIn.userId);
+    if (!user) return this.page(reply, 200, signInPage(authorization, csrf), authorization);
+    if (!(await this.isMember(user.id, authorization.client.projectId))) {
       return this.page(reply, 403, refusalPage(authorization, csrf, user.email), authorization);
     }
     return this.page(reply, 200, consentPage(authorization, csrf, user.email), authorization);
@@ -171,15 +214,15 @@ export class AuthorizeController {
   private async approve(
     reply: FastifyReply,
     authorization: AuthorizationRequest,
-    userId: number,
-    csrf: string,
+    signedIn: BrowserSignIn,
   ): Promise<void> {
+    const { userId } = signedIn;
     if (!(await this.isMember(userId, authorization.client.projectId))) {
       const user = await this.users.findById(userId);
       return this.page(
         reply,
         403,
-        refusalPage(authorization, csrf, user?.email ?? ''),
+        refusalPage(authorization, this.csrfFor(signedIn), user?.email ?? ''),
         authorization,
       );
     }
@@ -229,41 +272,65 @@ export class AuthorizeController {
 
   private cookieOptions(maxAge: number) {
     return {
-      path: '/oauth',
+      path: this.cookies.path,
       httpOnly: true,
       sameSite: 'lax' as const,
-      secure: this.app.publicUrl.startsWith('https:'),
+      secure: this.cookies.secure,
       maxAge,
     };
   }
 
-  private csrfToken(request: FastifyRequest, reply: FastifyReply): string {
-    const existing = request.cookies[CSRF_COOKIE];
-    if (existing && /^[\w-]{43}$/.test(existing)) return existing;
-    const token = randomSecret();
-    void reply.setCookie(CSRF_COOKIE, token, this.cookieOptions(60 * 60));
-    return token;
+  /** The CSRF token a form must carry: bound to the sign-in, or before it to the nonce cookie. */
+  private expectedCsrf(request: FastifyRequest, signedIn: BrowserSignIn | null): string | null {
+    if (signedIn) return this.csrfFor(signedIn);
+    const nonce = request.cookies[this.cookies.nonce];
+    return nonce && /^[\w-]{43}$/.test(nonce) ? this.hmac(`nonce:${nonce}`) : null;
   }
 
-  private signIn(reply: FastifyReply, userId: number): void {
-    const expires = Math.floor(Date.now() / 1000) + SIGNED_IN_SECONDS;
-    void reply.setCookie(SIGNED_IN_COOKIE, `${userId}.${expires}`, {
-      ...this.cookieOptions(SIGNED_IN_SECONDS),
+  /** The token for the next form, setting a nonce cookie first when there is no sign-in yet. */
+  private csrfToken(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    signedIn: BrowserSignIn | null,
+  ): string {
+    const expected = this.expectedCsrf(request, signedIn);
+    if (expected) return expected;
+    const nonce = randomSecret();
+    void reply.setCookie(this.cookies.nonce, nonce, this.cookieOptions(CSRF_NONCE_SECONDS));
+    return this.hmac(`nonce:${nonce}`);
+  }
+
+  private csrfFor(signedIn: BrowserSignIn): string {
+    return this.hmac(`sign-in:${signedIn.sessionId}`);
+  }
+
+  private hmac(value: string): string {
+    return createHmac('sha256', this.csrfKey).update(value).digest('base64url');
+  }
+
+  private async signIn(reply: FastifyReply, userId: number): Promise<BrowserSignIn> {
+    const sessionId = await this.sessions.startBrowserSignIn(userId);
+    void reply.setCookie(this.cookies.signIn, sessionId, {
+      ...this.cookieOptions(BROWSER_SIGN_IN_SECONDS),
       signed: true,
     });
+    return { sessionId, userId };
   }
 
-  private signedInUser(request: FastifyRequest): number | null {
-    const raw = request.cookies[SIGNED_IN_COOKIE];
+  /** The live sign-in the cookie names, or null: ended, expired, deactivated or forged alike. */
+  private async browserSignIn(request: FastifyRequest): Promise<BrowserSignIn | null> {
+    const raw = request.cookies[this.cookies.signIn];
     if (!raw) return null;
     const unsigned = request.unsignCookie(raw);
-    if (!unsigned.valid || !unsigned.value) return null;
-    const [userId, expires] = unsigned.value.split('.').map(Number);
-    return Number.isInteger(userId) && expires * 1000 > Date.now() ? userId : null;
+    if (!unsigned.valid || !unsigned.value || !UUID.test(unsigned.value)) return null;
+    const userId = await this.sessions.browserSignInUser(unsigned.value);
+    return userId === null ? null : { sessionId: unsigned.value, userId };
   }
 }
 
-function sameToken(submitted: unknown, cookie: string | undefined): boolean {
-  if (typeof submitted !== 'string' || !cookie || submitted.length !== cookie.length) return false;
-  return timingSafeEqual(Buffer.from(submitted), Buffer.from(cookie));
+function sameToken(submitted: unknown, expected: string | null): boolean {
+  if (typeof submitted !== 'string' || !expected || submitted.length !== expected.length) {
+    return false;
+  }
+  return timingSafeEqual(Buffer.from(submitted), Buffer.from(expected));
 }

@@ -3,6 +3,7 @@ import { CreateSessions1764144000000 } from './1764144000000-create-sessions';
 import { CreateProjectsAndClients1764230400000 } from './1764230400000-create-projects-and-clients';
 import { CreateContent1764316800000 } from './1764316800000-create-content';
 import { CreateAuthorizationCodes1764403200000 } from './1764403200000-create-authorization-codes';
+import { HardenSignIn1764489600000 } from './1764489600000-harden-sign-in';
 
 /** Every migration, oldest first. Listed here so builds and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateProjectsAndClients1764230400000,
   CreateContent1764316800000,
   CreateAuthorizationCodes1764403200000,
+  HardenSignIn1764489600000,
 ];

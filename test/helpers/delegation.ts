@@ -1,0 +1,97 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { bearer, createUser, signIn, Tokens } from './auth';
+import { authorize, pkce } from './authorize';
+
+export const APP_REDIRECT = 'http://127.0.0.1:9999/callback';
+
+export interface Publisher {
+  adminToken: string;
+  projectId: number;
+  app: { id: number; clientId: string; clientSecret: string };
+  member: { id: number; email: string; password: string };
+}
+
+export const basicAuth = (client: { clientId: string; clientSecret: string }) =>
+  `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`;
+
+/** A project with an admin, an author, and a third-party app registered as its API client. */
+export async function publisher(app: NestFastifyApplication): Promise<Publisher> {
+  const owner = await createUser(app);
+  const adminToken = (await signIn(app, owner.email, owner.password)).access_token;
+  const call = async (url: string, payload: unknown) => {
+    const res = await app.inject({
+      method: 'POST',
+      url,
+      headers: bearer(adminToken),
+      payload: payload as object,
+    });
+    if (res.statusCode !== 201) throw new Error(`POST ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const projectId: number = (await call('/project/', { name: 'Delegated' })).id;
+  const client = await call(`/project/${projectId}/client/`, {
+    name: 'Publisher App',
+    redirectUris: [APP_REDIRECT],
+  });
+  const member = await createUser(app, { name: 'Author' });
+  await call(`/project/${projectId}/member/`, { email: member.email, membershipType: 'author' });
+  return { adminToken, projectId, app: client, member };
+}
+
+/** The member's tokens for the app: authorization code grant with PKCE, as the app would. */
+export async function delegatedTokens(
+  app: NestFastifyApplication,
+  setup: Publisher,
+  scope = 'read write',
+): Promise<Tokens & { scope: string }> {
+  const { verifier, challenge } = pkce();
+  const approved = await authorize(
+    app,
+    {
+      response_type: 'code',
+      client_id: setup.app.clientId,
+      redirect_uri: APP_REDIRECT,
+      scope,
+      state: 's',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    },
+    setup.member,
+  );
+  if (approved.statusCode !== 302) throw new Error(`authorize: ${approved.statusCode}`);
+  const code = new URL(approved.headers.location as string).searchParams.get('code')!;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/oauth/token',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: basicAuth(setup.app),
+    },
+    payload: new URLSearchParams({
+      grant_type: 'authorization_code',
+      redirect_uri: APP_REDIRECT,
+      code,
+      code_verifier: verifier,
+    }).toString(),
+  });
+  if (res.statusCode !== 200) throw new Error(`code exchange: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** An API client's read token (client credentials). */
+export async function clientToken(
+  app: NestFastifyApplication,
+  client: { clientId: string; clientSecret: string },
+): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/oauth/token',
+    payload: {
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    },
+  });
+  if (res.statusCode !== 200) throw new Error(`client credentials: ${res.statusCode} ${res.body}`);
+  return res.json().access_token;
+}
