@@ -477,13 +477,19 @@ describe('sessions end when they should', () => {
       const { payload } = decodeJwt(access_token);
       const jwt = t.app.get(JwtService);
       const { iat: _iat, exp: _exp, iss: _iss, aud: _aud, ...claims } = payload;
-      for (const typ of ['JWT', 'jwt']) {
-        const token = jwt.sign(
+      const withType = (typ: string) =>
+        jwt.sign(
           { ...claims, jti: `${String(claims.jti)}-${typ}` },
-          { header: { alg: 'HS256', typ } },
+          { header: { alg: 'HS256', typ }, expiresIn: 300 },
         );
+      // The same claims with the right type pass: only the type differs below.
+      expect((await me(withType('at+jwt'))).statusCode).toBe(200);
+      for (const typ of ['JWT', 'jwt']) {
+        const token = withType(typ);
         expect(decodeJwt(token).header.typ).toBe(typ);
-        expect((await me(token)).statusCode).toBe(401);
+        const res = await me(token);
+        expect(res.statusCode).toBe(401);
+        expect(res.json().message).toBe('The access token is invalid');
       }
     });
   });
