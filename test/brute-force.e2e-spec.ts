@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from './helpers/app';
 import { bearer, createUser, signIn } from './helpers/auth';
-import { authorize, pkce } from './helpers/authorize';
-import { APP_REDIRECT, publisher } from './helpers/delegation';
+import { authorize } from './helpers/authorize';
+import { authorizeQuery, publisher } from './helpers/delegation';
 
 const TOO_MANY = {
   status: 429,
@@ -220,22 +220,7 @@ describe('failed sign-ins: no lockout anyone can aim at a victim', () => {
     const setup = await publisher(t.app);
     const address = '192.0.2.80';
     for (let i = 0; i < 10; i++) await attempt(t, setup.member.email, 'wrong', address);
-    const { challenge } = pkce();
-    const res = await authorize(
-      t.app,
-      {
-        response_type: 'code',
-        client_id: setup.app.clientId,
-        redirect_uri: APP_REDIRECT,
-        scope: 'read',
-        state: 's',
-        code_challenge: challenge,
-        code_challenge_method: 'S256',
-      },
-      setup.member,
-      'approve',
-      address,
-    );
+    const res = await authorize(t.app, authorizeQuery(setup), setup.member, 'approve', address);
     expect(res.statusCode).toBe(429);
     expect(res.headers['retry-after']).toBeDefined();
     expect(res.body).toContain('Too many attempts');

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { createTestApp, TestApp } from './helpers/app';
 import { bearer, createUser, decodeJwt, signIn } from './helpers/auth';
-import { authorize, cookieJar, hiddenInputs, pkce } from './helpers/authorize';
+import { authorize, hiddenInputs, pkce, signInOnAuthorizePage } from './helpers/authorize';
 import {
-  APP_REDIRECT,
+  authorizeQuery,
   basicAuth,
   clientToken,
   delegatedTokens,
+  exchangeCode,
   publisher,
   Publisher,
 } from './helpers/delegation';
@@ -282,34 +283,13 @@ describe('sessions end when they should', () => {
       const { verifier, challenge } = pkce();
       const res = await authorize(
         t.app,
-        {
-          response_type: 'code',
-          client_id: setup.app.clientId,
-          redirect_uri: APP_REDIRECT,
-          scope: 'read',
-          state: 's',
-          code_challenge: challenge,
-          code_challenge_method: 'S256',
-        },
+        authorizeQuery(setup, { codeChallenge: challenge }),
         setup.member,
       );
       return { code: new URL(res.headers.location as string).searchParams.get('code')!, verifier };
     }
 
-    const exchange = (fields: Record<string, string>) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/oauth/token',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          authorization: basicAuth(setup.app),
-        },
-        payload: new URLSearchParams({
-          grant_type: 'authorization_code',
-          redirect_uri: APP_REDIRECT,
-          ...fields,
-        }).toString(),
-      });
+    const exchange = (fields: Record<string, string>) => exchangeCode(t.app, setup.app, fields);
 
     it('a replay racing the first redemption still revokes what it issued', async () => {
       for (let round = 0; round < 5; round++) {
@@ -334,15 +314,7 @@ describe('sessions end when they should', () => {
         const challenge = createHash('sha256').update(verifier).digest('base64url');
         const res = await authorize(
           t.app,
-          {
-            response_type: 'code',
-            client_id: setup.app.clientId,
-            redirect_uri: APP_REDIRECT,
-            scope: 'read',
-            state: 's',
-            code_challenge: challenge,
-            code_challenge_method: 'S256',
-          },
+          authorizeQuery(setup, { codeChallenge: challenge }),
           setup.member,
         );
         const value = new URL(res.headers.location as string).searchParams.get('code')!;
@@ -357,37 +329,14 @@ describe('sessions end when they should', () => {
   });
 
   describe('the authorization page’s sign-in', () => {
-    const query = () => ({
-      response_type: 'code',
-      client_id: setup.app.clientId,
-      redirect_uri: APP_REDIRECT,
-      scope: 'read',
-      state: 's',
-      code_challenge: pkce().challenge,
-      code_challenge_method: 'S256',
-    });
+    const query = () => authorizeQuery(setup);
 
     /** Signs the member in on the page; returns the browser's cookies and the consent page. */
-    async function browserSignIn(user = setup.member, app = t) {
-      const jar = cookieJar();
-      const url = `/oauth/authorize?${new URLSearchParams(query()).toString()}`;
-      const first = await app.app.inject({ method: 'GET', url });
-      jar.take(first.headers['set-cookie']);
-      const signedIn = await app.app.inject({
-        method: 'POST',
-        url: '/oauth/authorize',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
-        payload: new URLSearchParams({
-          ...hiddenInputs(first.body),
-          action: 'signin',
-          email: user.email,
-          password: user.password,
-        }).toString(),
-      });
-      jar.take(signedIn.headers['set-cookie']);
-      expect(signedIn.body).toContain('name="action" value="approve"');
-      const again = () => app.app.inject({ method: 'GET', url, headers: { cookie: jar.header() } });
-      return { jar, signedIn, again };
+    async function browserSignIn(user = setup.member) {
+      const { jar, url, signedIn } = await signInOnAuthorizePage(t.app, query(), user);
+      expect(signedIn?.body).toContain('name="action" value="approve"');
+      const again = () => t.app.inject({ method: 'GET', url, headers: { cookie: jar.header() } });
+      return { jar, signedIn: signedIn!, again };
     }
 
     const isConsent = (html: string) => html.includes('name="action" value="approve"');
@@ -497,44 +446,23 @@ describe('sessions end when they should', () => {
   // Last: a second app takes over passport's process-wide strategies, which
   // would then answer for the first one's requests.
   describe('with an https PUBLIC_URL', () => {
-    const query = () => ({
-      response_type: 'code',
-      redirect_uri: APP_REDIRECT,
-      scope: 'read',
-      state: 's',
-      code_challenge: pkce().challenge,
-      code_challenge_method: 'S256',
-    });
-
     it('uses __Host- cookies when PUBLIC_URL is https', async () => {
       const secure = await createTestApp({
         env: { PUBLIC_URL: 'https://tessera.test', TOKEN_RATE_LIMIT_PER_MINUTE: '100000' },
       });
       try {
         const own = await publisher(secure.app);
-        const first = await secure.app.inject({
-          method: 'GET',
-          url: `/oauth/authorize?${new URLSearchParams({ ...query(), client_id: own.app.clientId }).toString()}`,
-        });
+        const { first, signedIn } = await signInOnAuthorizePage(
+          secure.app,
+          authorizeQuery(own),
+          own.member,
+        );
         expect(first.statusCode).toBe(200);
         const cookies = [first.headers['set-cookie'] ?? []].flat();
         expect(cookies).toEqual([expect.stringMatching(/^__Host-tessera_csrf=.*; Path=\//)]);
         expect(cookies[0]).toMatch(/; Secure/);
         expect(cookies[0]).not.toMatch(/Domain=/i);
-        const jar = cookieJar();
-        jar.take(first.headers['set-cookie']);
-        const signedIn = await secure.app.inject({
-          method: 'POST',
-          url: '/oauth/authorize',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
-          payload: new URLSearchParams({
-            ...hiddenInputs(first.body),
-            action: 'signin',
-            email: own.member.email,
-            password: own.member.password,
-          }).toString(),
-        });
-        expect(String(signedIn.headers['set-cookie'])).toMatch(
+        expect(String(signedIn?.headers['set-cookie'])).toMatch(
           /__Host-tessera_signin=.*; Path=\/;.*Secure/,
         );
       } finally {

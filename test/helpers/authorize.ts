@@ -35,6 +35,39 @@ export function hiddenInputs(html: string): Record<string, string> {
 }
 
 /**
+ * Opens /oauth/authorize as a browser would and signs in on its page.
+ * Returns every answer and the browser's cookies, to go on from there.
+ */
+export async function signInOnAuthorizePage(
+  app: NestFastifyApplication,
+  query: Record<string, string>,
+  user: { email: string; password: string },
+  remoteAddress?: string,
+) {
+  const jar = cookieJar();
+  const url = `/oauth/authorize?${new URLSearchParams(query).toString()}`;
+  const post = (fields: Record<string, string>) =>
+    app.inject({
+      method: 'POST',
+      url: '/oauth/authorize',
+      remoteAddress,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
+      payload: new URLSearchParams(fields).toString(),
+    });
+  const first = await app.inject({ method: 'GET', url, remoteAddress });
+  jar.take(first.headers['set-cookie']);
+  if (first.statusCode !== 200) return { jar, url, first, signedIn: null, post };
+  const signedIn = await post({
+    ...hiddenInputs(first.body),
+    action: 'signin',
+    email: user.email,
+    password: user.password,
+  });
+  jar.take(signedIn.headers['set-cookie']);
+  return { jar, url, first, signedIn, post };
+}
+
+/**
  * Drives /oauth/authorize as a browser would: GET the page, sign in, then
  * approve or deny. Returns the final response (a 302 to the app, or a page).
  */
@@ -45,26 +78,8 @@ export async function authorize(
   decision: 'approve' | 'deny' = 'approve',
   remoteAddress?: string,
 ) {
-  const jar = cookieJar();
-  const url = `/oauth/authorize?${new URLSearchParams(query).toString()}`;
-  const first = await app.inject({ method: 'GET', url, remoteAddress });
-  jar.take(first.headers['set-cookie']);
-  if (first.statusCode !== 200) return first;
-  const post = (fields: Record<string, string>) =>
-    app.inject({
-      method: 'POST',
-      url: '/oauth/authorize',
-      remoteAddress,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
-      payload: new URLSearchParams(fields).toString(),
-    });
-  const signedIn = await post({
-    ...hiddenInputs(first.body),
-    action: 'signin',
-    email: user.email,
-    password: user.password,
-  });
-  jar.take(signedIn.headers['set-cookie']);
+  const { first, signedIn, post } = await signInOnAuthorizePage(app, query, user, remoteAddress);
+  if (!signedIn) return first;
   if (signedIn.statusCode !== 200) return signedIn;
   return post({ ...hiddenInputs(signedIn.body), action: decision });
 }

@@ -38,6 +38,22 @@ export async function publisher(app: NestFastifyApplication): Promise<Publisher>
   return { adminToken, projectId, app: client, member };
 }
 
+/** An authorization request of the app's, as it would send the browser to /oauth/authorize. */
+export function authorizeQuery(
+  setup: Pick<Publisher, 'app'>,
+  options: { scope?: string; codeChallenge?: string } = {},
+): Record<string, string> {
+  return {
+    response_type: 'code',
+    client_id: setup.app.clientId,
+    redirect_uri: APP_REDIRECT,
+    scope: options.scope ?? 'read',
+    state: 's',
+    code_challenge: options.codeChallenge ?? pkce().challenge,
+    code_challenge_method: 'S256',
+  };
+}
+
 /** The member's tokens for the app: authorization code grant with PKCE, as the app would. */
 export async function delegatedTokens(
   app: NestFastifyApplication,
@@ -47,35 +63,35 @@ export async function delegatedTokens(
   const { verifier, challenge } = pkce();
   const approved = await authorize(
     app,
-    {
-      response_type: 'code',
-      client_id: setup.app.clientId,
-      redirect_uri: APP_REDIRECT,
-      scope,
-      state: 's',
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-    },
+    authorizeQuery(setup, { scope, codeChallenge: challenge }),
     setup.member,
   );
   if (approved.statusCode !== 302) throw new Error(`authorize: ${approved.statusCode}`);
   const code = new URL(approved.headers.location as string).searchParams.get('code')!;
-  const res = await app.inject({
+  const res = await exchangeCode(app, setup.app, { code, code_verifier: verifier });
+  if (res.statusCode !== 200) throw new Error(`code exchange: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** The app's side of the authorization code grant: code and verifier for tokens. */
+export function exchangeCode(
+  app: NestFastifyApplication,
+  client: { clientId: string; clientSecret: string },
+  fields: Record<string, string>,
+) {
+  return app.inject({
     method: 'POST',
     url: '/oauth/token',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      authorization: basicAuth(setup.app),
+      authorization: basicAuth(client),
     },
     payload: new URLSearchParams({
       grant_type: 'authorization_code',
       redirect_uri: APP_REDIRECT,
-      code,
-      code_verifier: verifier,
+      ...fields,
     }).toString(),
   });
-  if (res.statusCode !== 200) throw new Error(`code exchange: ${res.statusCode} ${res.body}`);
-  return res.json();
 }
 
 /** An API client's read token (client credentials). */

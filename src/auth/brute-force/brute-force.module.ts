@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DatabaseThrottlerStorage } from './database-throttler.storage';
+import { ExpiredCountersPurger } from './expired-counters.purger';
 import { SignInAttemptsService } from './sign-in-attempts.service';
 
 /** The rate limit and failure counters shared through the database by every instance. */
 @Module({
-  providers: [DatabaseThrottlerStorage, SignInAttemptsService],
+  providers: [DatabaseThrottlerStorage, SignInAttemptsService, ExpiredCountersPurger],
   exports: [DatabaseThrottlerStorage, SignInAttemptsService],
 })
 export class BruteForceModule {}

@@ -1,9 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-
-const PURGE_EVERY_MS = 60_000;
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -13,21 +11,8 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
  * window per key, counted in one atomic statement.
  */
 @Injectable()
-export class DatabaseThrottlerStorage
-  implements ThrottlerStorage, OnApplicationBootstrap, OnApplicationShutdown
-{
-  private readonly logger = new Logger(DatabaseThrottlerStorage.name);
-  private purgeTimer?: NodeJS.Timeout;
-
+export class DatabaseThrottlerStorage implements ThrottlerStorage {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  onApplicationBootstrap(): void {
-    this.purgeTimer = setInterval(() => void this.purge(), PURGE_EVERY_MS).unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.purgeTimer);
-  }
 
   async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
     const [row]: { hits: number; seconds_left: number }[] = await this.dataSource.query(
@@ -47,11 +32,5 @@ export class DatabaseThrottlerStorage
       isBlocked,
       timeToBlockExpire: isBlocked ? secondsLeft : 0,
     };
-  }
-
-  private async purge(): Promise<void> {
-    await this.dataSource
-      .query(`DELETE FROM rate_limit WHERE resets_at < now()`)
-      .catch((error: unknown) => this.logger.warn(`purge failed: ${String(error)}`));
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { sha256Hex } from '../../tokens/digest';
@@ -12,7 +12,6 @@ const DELAY_AFTER_FAILURES = 5;
 const DELAY_STEP_MS = 250;
 /** …up to this. */
 export const MAX_DELAY_MS = 3_000;
-const PURGE_EVERY_MS = 60_000;
 
 export type AttemptStanding =
   | { refused: true; retryAfterSeconds: number }
@@ -28,19 +27,8 @@ export type AttemptStanding =
  * has is answered exactly like one that exists.
  */
 @Injectable()
-export class SignInAttemptsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SignInAttemptsService.name);
-  private purgeTimer?: NodeJS.Timeout;
-
+export class SignInAttemptsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  onApplicationBootstrap(): void {
-    this.purgeTimer = setInterval(() => void this.purge(), PURGE_EVERY_MS).unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.purgeTimer);
-  }
 
   async standing(email: string, address: string): Promise<AttemptStanding> {
     const [row]: { here: number; everywhere: number; seconds_left: number | null }[] =
@@ -79,12 +67,6 @@ export class SignInAttemptsService implements OnApplicationBootstrap, OnApplicat
       accountKey(email),
       address,
     ]);
-  }
-
-  private async purge(): Promise<void> {
-    await this.dataSource
-      .query(`DELETE FROM sign_in_failure WHERE window_ends < now()`)
-      .catch((error: unknown) => this.logger.warn(`purge failed: ${String(error)}`));
   }
 }
 
