@@ -157,18 +157,30 @@ describe('sessions end when they should', () => {
   });
 
   describe('a deactivated user', () => {
-    it('is refused at once on /user/me and POST /project/, and the sessions stay ended', async () => {
+    it('is refused at once on /user/me, POST /project/ and project routes, and the sessions stay ended', async () => {
       const user = await createUser(t.app);
+      await post(
+        `/project/${setup.projectId}/member/`,
+        { email: user.email, membershipType: 'author' },
+        bearer(setup.adminToken),
+      );
       const tokens = await signIn(t.app, user.email, user.password);
       expect((await me(tokens.access_token)).statusCode).toBe(200);
+      expect((await entries(tokens.access_token)).statusCode).toBe(200);
       await t.dataSource.query(`UPDATE "user" SET is_active = false WHERE id = $1`, [user.id]);
       expect((await me(tokens.access_token)).statusCode).toBe(401);
       const create = await post('/project/', { name: 'Not now' }, bearer(tokens.access_token));
       expect(create.statusCode).toBe(401);
+      const read = await entries(tokens.access_token);
+      expect(read.statusCode).toBe(401);
+      expect(read.json().message).toBe('The access token has been revoked');
       // Reactivated, it signs in anew: what it held before stays ended.
       await t.dataSource.query(`UPDATE "user" SET is_active = true WHERE id = $1`, [user.id]);
       expect((await me(tokens.access_token)).statusCode).toBe(401);
+      expect((await entries(tokens.access_token)).statusCode).toBe(401);
       expect((await refresh(tokens.refresh_token)).statusCode).toBe(400);
+      const again = await signIn(t.app, user.email, user.password);
+      expect((await entries(again.access_token)).statusCode).toBe(200);
     });
   });
 

@@ -106,7 +106,9 @@ export class AccessGuard extends AuthGuard('jwt') {
       }
     }
 
-    const standing = await this.projects.standing(principal.userId, projectId);
+    const standing = await this.projects.standing(principal.userId, projectId, principal.sessionId);
+    // A deactivated user or an ended session: the token no longer speaks for anyone.
+    if (!standing.live) throw unauthorized(REVOKED);
     const visible =
       standing.exists && (standing.isAdmin || standing.isOwner || standing.membershipType);
     if (!visible) throw projectNotFound();

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 export interface ProjectStanding {
+  /** The user is active and, when a session was named, it has not ended. */
+  live: boolean;
   /** The project exists. */
   exists: boolean;
   isAdmin: boolean;
@@ -11,27 +13,42 @@ export interface ProjectStanding {
   membershipType: 'admin' | 'author' | null;
 }
 
-/** One query: does the project exist, and what is this user in it? */
+/**
+ * One query: does the project exist, and what is this user in it? Given the
+ * session a token belongs to, the user counts only while that session is
+ * live, so an ended session stops at once however the deny-list stands.
+ */
 @Injectable()
 export class ProjectAccessService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async standing(userId: number, projectId: number): Promise<ProjectStanding> {
+  async standing(
+    userId: number,
+    projectId: number,
+    sessionId: string | null = null,
+  ): Promise<ProjectStanding> {
     const [row]: {
+      live: boolean;
       is_admin: boolean;
       owner_id: number | null;
       membership_type: 'admin' | 'author' | null;
     }[] = await this.dataSource.query(
-      `SELECT u.is_admin, p.user_id AS owner_id, m.membership_type
+      `SELECT u.is_active AND ($3::uuid IS NULL OR EXISTS (
+                SELECT 1 FROM session s
+                 WHERE s.id = $3 AND s.user_id = u.id AND s.revoked_at IS NULL)) AS live,
+              u.is_admin, p.user_id AS owner_id, m.membership_type
          FROM "user" u
          LEFT JOIN project p ON p.id = $2
          LEFT JOIN project_membership m
            ON m.project_id = p.id AND m.user_id = u.id AND m.membership_is_active
-        WHERE u.id = $1 AND u.is_active`,
-      [userId, projectId],
+        WHERE u.id = $1`,
+      [userId, projectId, sessionId],
     );
-    if (!row) return { exists: false, isAdmin: false, isOwner: false, membershipType: null };
+    if (!row?.live) {
+      return { live: false, exists: false, isAdmin: false, isOwner: false, membershipType: null };
+    }
     return {
+      live: true,
       exists: row.owner_id !== null,
       isAdmin: row.is_admin,
       isOwner: row.owner_id === userId,

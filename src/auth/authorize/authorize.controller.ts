@@ -174,6 +174,8 @@ export class AuthorizeController {
               authorization,
             );
           }
+          // Signing in again (perhaps as someone else) ends the sign-in before it.
+          if (signedIn) await this.sessions.end(signedIn.sessionId);
           signedIn = await this.signIn(reply, check.user.id);
           break;
         }
