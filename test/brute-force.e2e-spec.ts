@@ -129,6 +129,50 @@ describe('TRUST_PROXY as a hop count', () => {
   });
 });
 
+describe('TRUST_PROXY as the proxies’ addresses', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: { TOKEN_RATE_LIMIT_PER_MINUTE: '100', TRUST_PROXY: '10.0.0.0/8' },
+    });
+  });
+
+  afterAll(() => t.close());
+
+  const send = (remoteAddress: string, forwardedFor: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/authenticate',
+      remoteAddress,
+      headers: { 'x-forwarded-for': forwardedFor },
+      payload: { username: 'd@example.com', password: 'x', grant_type: 'password' },
+    });
+
+  it('believes X-Forwarded-For only from a listed proxy', async () => {
+    expect((await send('10.1.2.3', '192.0.2.200')).statusCode).toBe(400);
+    // A client reaching the server directly cannot choose its address.
+    expect((await send('198.51.100.201', '192.0.2.201')).statusCode).toBe(400);
+    const keys = await t.dataSource.query(
+      `SELECT key FROM rate_limit WHERE key IN ($1, $2, $3) ORDER BY key`,
+      ['credentials:192.0.2.200', 'credentials:192.0.2.201', 'credentials:198.51.100.201'],
+    );
+    expect(keys).toEqual([
+      { key: 'credentials:192.0.2.200' },
+      { key: 'credentials:198.51.100.201' },
+    ]);
+  });
+
+  it('a forwarded entry that is no address counts as the proxy itself, never a 500', async () => {
+    const res = await send('10.9.9.9', `${'x'.repeat(300)}`);
+    expect(res.statusCode).toBe(400);
+    const keys = await t.dataSource.query(`SELECT key FROM rate_limit WHERE key = $1`, [
+      'credentials:10.9.9.9',
+    ]);
+    expect(keys).toHaveLength(1);
+  });
+});
+
 describe('failed sign-ins: no lockout anyone can aim at a victim', () => {
   let t: TestApp;
 
@@ -156,6 +200,18 @@ describe('failed sign-ins: no lockout anyone can aim at a victim', () => {
     expect((await attempt(t, user.email, user.password, attacker)).statusCode).toBe(429);
     const other = await createUser(t.app);
     expect((await attempt(t, other.email, other.password, attacker)).statusCode).toBe(200);
+  });
+
+  it('parallel guesses from one address cannot slip under the limit', async () => {
+    const user = await createUser(t.app);
+    const address = '192.0.2.53';
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => attempt(t, user.email, `guess ${i}`, address)),
+    );
+    const statuses = answers.map((res) => res.statusCode);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(6);
+    expect((await attempt(t, user.email, user.password, address)).statusCode).toBe(429);
   });
 
   it('an email no account has is answered exactly alike', async () => {

@@ -97,13 +97,40 @@ describe('sessions end when they should', () => {
             : post('/v1/token', {}, bearer(tokens.access_token)),
         ),
       );
-      expect(answers.filter((res) => res.statusCode === 200)).toHaveLength(1);
-      const [row] = await t.dataSource.query(
-        `SELECT count(*)::int AS live FROM refresh_token rt JOIN session s ON s.id = rt.session_id
-          WHERE s.user_id = $1 AND rt.rotated_at IS NULL AND s.revoked_at IS NULL`,
+      const won = answers.filter((res) => res.statusCode === 200);
+      expect(won).toHaveLength(1);
+      // The others presented a token already traded: reuse, which ends the
+      // session — the winner's new tokens with it, as with refresh tokens.
+      const winner = won[0].json();
+      expect((await me(winner.access_token ?? winner.data.access_token)).statusCode).toBe(401);
+    });
+
+    it('a session never holds two live refresh tokens, whatever is renewed in it', async () => {
+      const user = await createUser(t.app);
+      let tokens = await signIn(t.app, user.email, user.password);
+      for (let i = 0; i < 3; i++) {
+        tokens = (await refresh(tokens.refresh_token)).json();
+        const traded = await post('/token-refresh', {
+          refresh_token: tokens.access_token,
+          grant_type: 'refresh_token',
+        });
+        expect(traded.statusCode).toBe(200);
+        tokens = traded.json();
+      }
+      const rows = await t.dataSource.query(
+        `SELECT s.id, count(*) FILTER (WHERE rt.rotated_at IS NULL)::int AS live
+           FROM session s JOIN refresh_token rt ON rt.session_id = s.id
+          WHERE s.user_id = $1 GROUP BY s.id`,
         [user.id],
       );
-      expect(row.live).toBeLessThanOrEqual(1);
+      expect(rows).toEqual([{ id: expect.any(String), live: 1 }]);
+      // The database refuses a second one outright.
+      await expect(
+        t.dataSource.query(`INSERT INTO refresh_token (token_digest, session_id) VALUES ($1, $2)`, [
+          'f'.repeat(64),
+          rows[0].id,
+        ]),
+      ).rejects.toThrow(/refresh_token_one_live_per_session/);
     });
   });
 
@@ -353,7 +380,7 @@ describe('sessions end when they should', () => {
 
     const isConsent = (html: string) => html.includes('name="action" value="approve"');
 
-    it.each(['logout', 'password change', 'deactivation'] as const)(
+    it.each(['logout', '/v1/logout', 'password change', 'deactivation'] as const)(
       'ends with %s: the browser must sign in again',
       async (what) => {
         const user = await createUser(t.app);
@@ -367,6 +394,8 @@ describe('sessions end when they should', () => {
         const tokens = await signIn(t.app, user.email, user.password);
         if (what === 'logout') {
           expect((await post('/logout', {}, bearer(tokens.access_token))).statusCode).toBe(204);
+        } else if (what === '/v1/logout') {
+          expect((await post('/v1/logout', {}, bearer(tokens.access_token))).statusCode).toBe(200);
         } else if (what === 'password change') {
           const res = await post(
             '/user/me/change-password',
@@ -383,6 +412,49 @@ describe('sessions end when they should', () => {
         expect(isConsent(page.body)).toBe(false);
       },
     );
+
+    it('a code approved in a sign-in that has since ended is void', async () => {
+      const user = await createUser(t.app);
+      await post(
+        `/project/${setup.projectId}/member/`,
+        { email: user.email, membershipType: 'author' },
+        bearer(setup.adminToken),
+      );
+      const { verifier, challenge } = pkce();
+      const approved = await authorize(
+        t.app,
+        authorizeQuery(setup, { codeChallenge: challenge }),
+        user,
+      );
+      expect(approved.statusCode).toBe(302);
+      const code = new URL(approved.headers.location as string).searchParams.get('code')!;
+      // Signed out everywhere (a password change would do the same) before the app redeems it.
+      const tokens = await signIn(t.app, user.email, user.password);
+      expect((await post('/logout', {}, bearer(tokens.access_token))).statusCode).toBe(204);
+      const exchanged = await exchangeCode(t.app, setup.app, { code, code_verifier: verifier });
+      expect(exchanged.statusCode).toBe(400);
+      expect(exchanged.json()).toMatchObject({ error: 'invalid_grant' });
+    });
+
+    it('the sign-in form’s CSRF token is an HMAC too: a chosen cookie and field pair is refused', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/oauth/authorize',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: `tessera_csrf=${'y'.repeat(43)}`,
+        },
+        payload: new URLSearchParams({
+          ...query(),
+          csrf: 'y'.repeat(43),
+          action: 'signin',
+          email: setup.member.email,
+          password: setup.member.password,
+        }).toString(),
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('This form has expired');
+    });
 
     it('the consent form’s CSRF token is bound to the sign-in, not to a cookie a page could set', async () => {
       const { jar, signedIn } = await browserSignIn();

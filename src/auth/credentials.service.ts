@@ -37,22 +37,24 @@ export class CredentialsService {
   ) {}
 
   async verify(email: string, password: string, address: string): Promise<CredentialCheck> {
-    const standing = await this.attempts.standing(email, address);
-    if (standing.refused)
-      return { outcome: 'refused', retryAfterSeconds: standing.retryAfterSeconds };
-    if (standing.delayMs > 0) await sleep(standing.delayMs);
+    const attempt = await this.attempts.reserve(email, address);
+    if (attempt.refused)
+      return { outcome: 'refused', retryAfterSeconds: attempt.retryAfterSeconds };
+    if (attempt.delayMs > 0) await sleep(attempt.delayMs);
 
     const user = await this.users.findForSignIn(email);
     const matches = user
       ? await this.passwords.verify(user.passwordHash, password)
       : await this.passwords.verifyAgainstNothing(password);
-    if (!user || !matches || !user.isActive) {
-      await this.attempts.recordFailure(email, address);
-      return { outcome: 'invalid' };
-    }
-    if (standing.failuresHere > 0) await this.attempts.recordSuccess(email, address);
+    // A failure was counted before the check; only a success takes it back.
+    if (!user || !matches || !user.isActive) return { outcome: 'invalid' };
+    await this.attempts.recordSuccess(email, address);
     if (this.passwords.needsRehash(user.passwordHash)) {
-      await this.users.setPasswordHash(user.id, await this.passwords.hash(password));
+      await this.users.replacePasswordHash(
+        user.id,
+        user.passwordHash,
+        await this.passwords.hash(password),
+      );
     }
     return { outcome: 'valid', user };
   }

@@ -16,6 +16,7 @@ import {
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
 import { Public } from '../common/access';
 import { OAuthErrorResponseDto } from './dto/token-response.dto';
+import { clientAddress } from './brute-force/client-address';
 import { tooManyAttempts } from './credentials.service';
 import { OAuthError } from './oauth-error';
 
@@ -26,6 +27,10 @@ import { OAuthError } from './oauth-error';
  */
 @Injectable()
 export class TokenThrottlerGuard extends ThrottlerGuard {
+  protected override getTracker(request: { ip: string }): Promise<string> {
+    return Promise.resolve(clientAddress(request));
+  }
+
   protected override generateKey(_context: ExecutionContext, tracker: string): string {
     return `credentials:${tracker}`;
   }

@@ -4,7 +4,7 @@ import { CurrentPrincipal, UserAccess, UserPrincipal } from '../common/access';
 import { ApiError } from '../common/api-error';
 import { V1LoginRequestDto } from './dto/token-request.dto';
 import { V1TokenResponseDto } from './dto/token-response.dto';
-import { INVALID_CREDENTIALS } from './oauth-error';
+import { INVALID_CREDENTIALS, OAuthError } from './oauth-error';
 import { TokenEndpoint, TokenRequestBody } from './token-endpoint';
 import { TokenGrantsService } from './token-grants.service';
 import { clientAddress } from './brute-force/client-address';
@@ -46,7 +46,9 @@ export class V1Controller {
   async token(@Req() request: { headers: IncomingHttpHeaders }): Promise<V1TokenResponseDto> {
     const presented = bearerToken(request);
     if (!presented) throw new ApiError(HttpStatus.UNAUTHORIZED, 'Authentication required');
-    const renewed = await this.grants.renewAccessToken(presented).catch(() => {
+    const renewed = await this.grants.renewAccessToken(presented).catch((error: unknown) => {
+      // An outage stays a 503; only a refused token is this dialect's 401.
+      if (!(error instanceof OAuthError)) throw error;
       throw new ApiError(
         HttpStatus.UNAUTHORIZED,
         'The access token is invalid, expired or revoked',

@@ -75,12 +75,13 @@ export class ClientsService {
 
   /**
    * Deletes the client; its live tokens, and those it holds for users, stop
-   * working at once (its sessions go with it by cascade).
+   * working at once (its sessions go with it by cascade). Retired after the
+   * delete: a token minted in between carries the same secret version.
    */
   async remove(projectId: number, id: number): Promise<void> {
     const client = await this.find(projectId, id);
-    await this.revokeTokens([client]);
     await this.clients.delete({ id, projectId });
+    await this.revokeTokens([client]);
   }
 
   /** A new secret, shown once; the old secret and every token issued with it stop working. */

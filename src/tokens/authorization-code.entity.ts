@@ -32,6 +32,10 @@ export class AuthorizationCode {
   @Column({ type: 'uuid', nullable: true })
   sessionId: string | null;
 
+  /** The browser sign-in that approved it: once that has ended, the code is void. */
+  @Column({ type: 'uuid', nullable: true })
+  signInId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

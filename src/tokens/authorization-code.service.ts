@@ -34,12 +34,16 @@ export class AuthorizationCodeService {
     private readonly sessions: SessionService,
   ) {}
 
-  /** A fresh single-use code bound to client, redirect URI, user, scope and PKCE challenge. */
-  async issue(grant: Omit<CodeGrant, 'projectId'>): Promise<string> {
+  /**
+   * A fresh single-use code bound to client, redirect URI, user, scope and
+   * PKCE challenge, and to the browser sign-in that approved it: ending that
+   * sign-in (logout, password change, deactivation) voids the code.
+   */
+  async issue(grant: Omit<CodeGrant, 'projectId'> & { signInId: string }): Promise<string> {
     const code = randomSecret();
     await this.dataSource.query(
-      `INSERT INTO authorization_code (code_digest, client_id, user_id, redirect_uri, scope, code_challenge, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))`,
+      `INSERT INTO authorization_code (code_digest, client_id, user_id, redirect_uri, scope, code_challenge, expires_at, sign_in_id)
+       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7), $8)`,
       [
         sha256Hex(code),
         grant.clientId,
@@ -48,6 +52,7 @@ export class AuthorizationCodeService {
         grant.scope,
         grant.codeChallenge,
         CODE_LIFETIME_SECONDS,
+        grant.signInId,
       ],
     );
     return code;
@@ -75,19 +80,23 @@ export class AuthorizationCodeService {
     // session to end.
     const result = await this.dataSource.transaction(async (db): Promise<Redemption> => {
       const [rows]: [CodeRow[], number] = await db.query(
-        `UPDATE authorization_code SET used_at = now()
-          WHERE code_digest = $1 AND used_at IS NULL
+        `UPDATE authorization_code c SET used_at = now()
+          WHERE c.code_digest = $1 AND c.used_at IS NULL
+            AND NOT EXISTS (
+              SELECT 1 FROM session s WHERE s.id = c.sign_in_id AND s.revoked_at IS NOT NULL)
          RETURNING client_id, user_id, redirect_uri, scope, code_challenge, expires_at > now() AS fresh`,
         [digest],
       );
       const row = rows[0];
       if (!row) {
-        const [used]: { session_id: string | null }[] = await db.query(
-          `SELECT session_id FROM authorization_code WHERE code_digest = $1`,
+        const [known]: { used: boolean; session_id: string | null }[] = await db.query(
+          `SELECT used_at IS NOT NULL AS used, session_id FROM authorization_code WHERE code_digest = $1`,
           [digest],
         );
-        if (!used) return { outcome: 'invalid', reason: 'The authorization code is invalid' };
-        return { outcome: 'replayed', sessionId: used.session_id };
+        // Unknown, or its sign-in has ended since it was approved.
+        if (!known?.used)
+          return { outcome: 'invalid', reason: 'The authorization code is invalid' };
+        return { outcome: 'replayed', sessionId: known.session_id };
       }
       const refusal = refusalOf(row, check);
       if (refusal) return { outcome: 'invalid', reason: refusal };

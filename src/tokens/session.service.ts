@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { sqlState, UNIQUE_VIOLATION } from '../common/db-errors';
 import { authConfig, AuthConfig } from '../config/configuration';
 import { randomSecret, sha256Hex } from './digest';
 import { accessTokenKey, RevocationService } from './revocation.service';
@@ -129,23 +130,28 @@ export class SessionService {
    */
   async rotate(presented: string): Promise<RotationResult> {
     const digest = sha256Hex(presented);
-    // One statement: two concurrent uses cannot both succeed.
-    const [rows]: [ActiveSessionRow[], number] = await this.dataSource.query(
-      `UPDATE refresh_token rt SET rotated_at = now()
-         FROM session s, "user" u
-        WHERE rt.token_digest = $1 AND rt.rotated_at IS NULL
-          AND s.id = rt.session_id AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND u.id = s.user_id AND u.is_active
-       RETURNING s.id, s.user_id, s.expires_at, s.client_id, s.project_id, s.scope`,
-      [digest],
-    );
-    if (rows.length === 1) {
-      const session = toActiveSession(rows[0]);
-      return {
-        outcome: 'rotated',
-        session,
-        refreshToken: await this.issueRefreshToken(session.id),
-      };
+    const next = randomSecret();
+    // One statement retires the token and writes its successor: of two
+    // concurrent uses only one can succeed, and the session never holds two
+    // live refresh tokens (a partial unique index makes sure).
+    const rows = await this.dataSource
+      .query<ActiveSessionRow[]>(
+        `WITH rotated AS (
+           UPDATE refresh_token rt SET rotated_at = now()
+             FROM session s, "user" u
+            WHERE rt.token_digest = $1 AND rt.rotated_at IS NULL
+              AND s.id = rt.session_id AND s.revoked_at IS NULL AND s.expires_at > now()
+              AND u.id = s.user_id AND u.is_active
+           RETURNING s.id, s.user_id, s.expires_at, s.client_id, s.project_id, s.scope
+         ), successor AS (
+           INSERT INTO refresh_token (token_digest, session_id) SELECT $2, id FROM rotated
+         )
+         SELECT * FROM rotated`,
+        [digest, sha256Hex(next)],
+      )
+      .catch(nullOnSecondChain);
+    if (rows?.length === 1) {
+      return { outcome: 'rotated', session: toActiveSession(rows[0]), refreshToken: next };
     }
     const [used]: { session_id: string }[] = await this.dataSource.query(
       `SELECT session_id FROM refresh_token WHERE token_digest = $1 AND rotated_at IS NOT NULL`,
@@ -180,35 +186,41 @@ export class SessionService {
     options: { withRefreshToken: boolean },
   ): Promise<RenewalResult> {
     const key = accessTokenKey(token.tokenId);
-    const [row]: { live: boolean; consumed: boolean }[] = await this.dataSource.query(
-      `WITH live AS (
-         SELECT s.id FROM session s JOIN "user" u ON u.id = s.user_id
-          WHERE s.id = $2 AND s.user_id = $3 AND s.client_id IS NULL AND s.purpose = 'tokens'
-            AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active
-       ), consumed AS (
-         INSERT INTO revoked_token (key, expires_at)
-         SELECT $1, to_timestamp($4) FROM live
-         ON CONFLICT (key) DO NOTHING
-         RETURNING key
-       ), retired AS (
-         UPDATE refresh_token SET rotated_at = now()
-          WHERE session_id IN (SELECT id FROM live) AND rotated_at IS NULL
-            AND EXISTS (SELECT 1 FROM consumed)
-         RETURNING 1
-       )
-       SELECT EXISTS (SELECT 1 FROM live) AS live, EXISTS (SELECT 1 FROM consumed) AS consumed`,
-      [key, token.sessionId, token.userId, token.expiresAt],
-    );
+    const next = options.withRefreshToken ? randomSecret() : null;
+    const [row] = (await this.dataSource
+      .query<{ live: boolean; consumed: boolean }[]>(
+        `WITH live AS (
+           SELECT s.id FROM session s JOIN "user" u ON u.id = s.user_id
+            WHERE s.id = $2 AND s.user_id = $3 AND s.client_id IS NULL AND s.purpose = 'tokens'
+              AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active
+         ), consumed AS (
+           INSERT INTO revoked_token (key, expires_at)
+           SELECT $1, to_timestamp($4) FROM live
+           ON CONFLICT (key) DO NOTHING
+           RETURNING key
+         ), retired AS (
+           UPDATE refresh_token SET rotated_at = now()
+            WHERE session_id IN (SELECT id FROM live) AND rotated_at IS NULL
+              AND EXISTS (SELECT 1 FROM consumed)
+           RETURNING session_id
+         ), successor AS (
+           INSERT INTO refresh_token (token_digest, session_id)
+           SELECT $5, id FROM live
+            WHERE $5::char(64) IS NOT NULL AND EXISTS (SELECT 1 FROM consumed)
+              -- Reading what was retired makes the retirement run first.
+              AND (SELECT count(*) FROM retired) >= 0
+         )
+         SELECT EXISTS (SELECT 1 FROM live) AS live, EXISTS (SELECT 1 FROM consumed) AS consumed`,
+        [key, token.sessionId, token.userId, token.expiresAt, next && sha256Hex(next)],
+      )
+      .catch(nullOnSecondChain)) ?? [{ live: true, consumed: false }];
     if (!row.live) return { outcome: 'invalid' };
     if (!row.consumed) {
       await this.end(token.sessionId);
       return { outcome: 'reused' };
     }
     await this.revocation.announce([{ key, expiresAt: token.expiresAt }]);
-    return {
-      outcome: 'renewed',
-      refreshToken: options.withRefreshToken ? await this.issueRefreshToken(token.sessionId) : null,
-    };
+    return { outcome: 'renewed', refreshToken: next };
   }
 
   /**
@@ -285,7 +297,7 @@ export class SessionService {
   private async endWhere(condition: string, parameters: unknown[]): Promise<number> {
     const [ended]: [{ id: string }[], number] = await this.dataSource.query(
       `UPDATE session SET revoked_at = now()
-        WHERE ${condition} AND revoked_at IS NULL AND expires_at > now()
+        WHERE (${condition}) AND revoked_at IS NULL AND expires_at > now()
        RETURNING id`,
       parameters,
     );
@@ -301,6 +313,15 @@ interface ActiveSessionRow {
   client_id: number | null;
   project_id: number | null;
   scope: string | null;
+}
+
+/**
+ * A second live refresh token in one session is refused by a partial unique
+ * index: two renewals of one session raced, which is treated as reuse.
+ */
+function nullOnSecondChain(error: unknown): null {
+  if (sqlState(error) === UNIQUE_VIOLATION) return null;
+  throw error;
 }
 
 function toActiveSession(row: ActiveSessionRow): ActiveSession {

@@ -60,9 +60,12 @@ export class UsersService {
       .getOne();
   }
 
-  /** Stores a hash made with the current parameters (after a sign-in with an older one). */
-  async setPasswordHash(id: number, passwordHash: string): Promise<void> {
-    await this.users.update(id, { passwordHash });
+  /**
+   * Stores a hash made with the current parameters after a sign-in with an
+   * older one — unless the password changed meanwhile.
+   */
+  async replacePasswordHash(id: number, verified: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id, passwordHash: verified }, { passwordHash });
   }
 
   async update(

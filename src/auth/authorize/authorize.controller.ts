@@ -181,7 +181,7 @@ export class AuthorizeController {
         }
         case 'signout':
           if (signedIn) await this.sessions.end(signedIn.sessionId);
-          void reply.clearCookie(this.cookies.signIn, { path: this.cookies.path });
+          void reply.clearCookie(this.cookies.signIn, this.cookieOptions(0));
           return this.page(
             reply,
             200,
@@ -234,6 +234,7 @@ export class AuthorizeController {
       redirectUri: authorization.redirectUri,
       scope: authorization.scopes.join(' '),
       codeChallenge: authorization.codeChallenge,
+      signInId: signedIn.sessionId,
     });
     return this.redirect(reply, authorization.redirectUri, { code, state: authorization.state });
   }

@@ -14,8 +14,7 @@ const DELAY_STEP_MS = 250;
 export const MAX_DELAY_MS = 3_000;
 
 export type AttemptStanding =
-  | { refused: true; retryAfterSeconds: number }
-  | { refused: false; delayMs: number; failuresHere: number };
+  { refused: true; retryAfterSeconds: number } | { refused: false; delayMs: number };
 
 /**
  * Brute-force bookkeeping for password checks, without a lockout anyone can
@@ -30,38 +29,33 @@ export type AttemptStanding =
 export class SignInAttemptsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async standing(email: string, address: string): Promise<AttemptStanding> {
-    const [row]: { here: number; everywhere: number; seconds_left: number | null }[] =
+  /**
+   * Counts this attempt as a failure before the password is checked, in one
+   * statement, so that parallel guesses cannot all slip under the limit; a
+   * success then takes it back (recordSuccess).
+   */
+  async reserve(email: string, address: string): Promise<AttemptStanding> {
+    const [row]: { here: number; elsewhere: number; seconds_left: number }[] =
       await this.dataSource.query(
-        `SELECT coalesce(sum(failures) FILTER (WHERE address = $2), 0)::int AS here,
-                coalesce(sum(failures), 0)::int AS everywhere,
-                ceil(extract(epoch FROM max(window_ends) FILTER (WHERE address = $2) - now()))::int
-                  AS seconds_left
-           FROM sign_in_failure
-          WHERE account = $1 AND window_ends > now()`,
-        [accountKey(email), address],
+        `INSERT INTO sign_in_failure AS f (account, address, failures, window_ends)
+         VALUES ($1, $2, 1, now() + make_interval(secs => $3))
+         ON CONFLICT (account, address) DO UPDATE SET
+           failures = CASE WHEN f.window_ends > now() THEN f.failures + 1 ELSE 1 END,
+           window_ends = CASE WHEN f.window_ends > now() THEN f.window_ends ELSE EXCLUDED.window_ends END
+         RETURNING failures AS here,
+           ceil(extract(epoch FROM window_ends - now()))::int AS seconds_left,
+           (SELECT coalesce(sum(o.failures), 0)::int FROM sign_in_failure o
+             WHERE o.account = $1 AND o.address <> $2 AND o.window_ends > now()) AS elsewhere`,
+        [accountKey(email), address, FAILURE_WINDOW_SECONDS],
       );
-    if (row.here >= MAX_FAILURES_PER_ADDRESS) {
-      return { refused: true, retryAfterSeconds: Math.max(1, row.seconds_left ?? 1) };
+    if (row.here > MAX_FAILURES_PER_ADDRESS) {
+      return { refused: true, retryAfterSeconds: Math.max(1, row.seconds_left) };
     }
     // This address is held to its own count; the delay is for guesses spread over others.
-    const elsewhere = row.everywhere - row.here;
-    return { refused: false, delayMs: delayFor(elsewhere), failuresHere: row.here };
+    return { refused: false, delayMs: delayFor(row.elsewhere) };
   }
 
-  /** One statement, so parallel failures all count. */
-  async recordFailure(email: string, address: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO sign_in_failure AS f (account, address, failures, window_ends)
-       VALUES ($1, $2, 1, now() + make_interval(secs => $3))
-       ON CONFLICT (account, address) DO UPDATE SET
-         failures = CASE WHEN f.window_ends > now() THEN f.failures + 1 ELSE 1 END,
-         window_ends = CASE WHEN f.window_ends > now() THEN f.window_ends ELSE EXCLUDED.window_ends END`,
-      [accountKey(email), address, FAILURE_WINDOW_SECONDS],
-    );
-  }
-
-  /** A success from an address clears that address's failures for the account. */
+  /** A success from an address clears that address's failures for the account, this attempt's too. */
   async recordSuccess(email: string, address: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM sign_in_failure WHERE account = $1 AND address = $2`, [
       accountKey(email),

@@ -9,6 +9,21 @@ export class HardenSignIn1764489600000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "session" ADD "purpose" varchar(16) NOT NULL DEFAULT 'tokens'`,
     );
+    // One live refresh token per session, so no second chain can grow beside
+    // it. Sessions that have more (earlier renewals added tokens) keep the newest.
+    await queryRunner.query(`
+      UPDATE "refresh_token" rt SET "rotated_at" = now()
+       WHERE rt."rotated_at" IS NULL AND EXISTS (
+         SELECT 1 FROM "refresh_token" newer
+          WHERE newer."session_id" = rt."session_id" AND newer."rotated_at" IS NULL
+            AND (newer."created_at", newer."token_digest") > (rt."created_at", rt."token_digest"))`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "refresh_token_one_live_per_session" ON "refresh_token" ("session_id") WHERE "rotated_at" IS NULL`,
+    );
+    // The browser sign-in that approved a code: ending it voids the codes it gave.
+    await queryRunner.query(
+      `ALTER TABLE "authorization_code" ADD "sign_in_id" uuid NULL REFERENCES "session" ("id") ON DELETE CASCADE`,
+    );
     // Rate-limit windows shared by every instance on the database.
     await queryRunner.query(`
       CREATE TABLE "rate_limit" (
@@ -57,6 +72,8 @@ export class HardenSignIn1764489600000 implements MigrationInterface {
         ADD "locked_until" timestamptz NULL`);
     await queryRunner.query(`DROP TABLE "sign_in_failure"`);
     await queryRunner.query(`DROP TABLE "rate_limit"`);
+    await queryRunner.query(`ALTER TABLE "authorization_code" DROP "sign_in_id"`);
+    await queryRunner.query(`DROP INDEX "refresh_token_one_live_per_session"`);
     await queryRunner.query(`ALTER TABLE "session" DROP "purpose"`);
   }
 }
