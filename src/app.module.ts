@@ -7,7 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { EntriesModule } from './entries/entries.module';
 import { EntryTypesModule } from './entry-types/entry-types.module';
 import { HealthModule } from './health/health.module';
-import { LoggingModule } from './logging';
+import { LoggingModule } from './http/logging';
 import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ClientsModule } from './clients/clients.module';

@@ -3,11 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
-import { configureApp, createFastifyAdapter } from './app.setup';
-import { trackConnections } from './connection-drain';
+import { configureApp, createFastifyAdapter } from './http/app.setup';
+import { trackConnections } from './http/connection-drain';
 import type { AppConfig } from './config/configuration';
 import { validateEnvironment } from './config/environment';
-import { explainStartupFailure } from './startup-failure';
+import { explainStartupFailure } from './http/startup-failure';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 

@@ -322,14 +322,22 @@ describe('auth: password grant, refresh, logout, revocation, /user/me', () => {
         return `${unsigned}.${createHmac('sha256', key).update(unsigned).digest('base64url')}`;
       };
       const jwt = t.app.get(JwtService);
+      // The token's own claims, re-signed with our key: only what each case changes differs.
+      const { iss: _iss, aud: _aud, iat: _iat, exp: _exp, ...own } = claims;
+      const resigned = (options: { issuer?: string; audience?: string } = {}) =>
+        jwt.sign(
+          { ...own, jti: `${String(own.jti)}-${options.issuer ?? options.audience ?? 'x'}` },
+          {
+            expiresIn: 300,
+            ...options,
+          },
+        );
+      expect((await me(resigned())).statusCode).toBe(200);
       const forged = [
         `${b64({ alg: 'none', typ: 'at+jwt' })}.${payload}.`,
         hs({ alg: 'HS256', typ: 'at+jwt' }, claims, 'not-the-secret'),
-        jwt.sign({ userId: user.id, sid: 's' }, { subject: '1', issuer: 'https://evil.example' }),
-        jwt.sign(
-          { userId: user.id, sid: 's' },
-          { subject: '1', audience: 'https://other.example' },
-        ),
+        resigned({ issuer: 'https://evil.example' }),
+        resigned({ audience: 'https://other.example' }),
       ];
       for (const token of forged) {
         const res = await me(token);

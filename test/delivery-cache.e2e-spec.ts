@@ -102,7 +102,7 @@ describe('delivery cache', () => {
     await within(4000, async () => names(await read()).includes('Scheduled'));
   });
 
-  it('never serves one project’s page for another', async () => {
+  it('never serves one project’s page for another, for the same kind of caller', async () => {
     const other = (
       await writer.app.inject({
         method: 'POST',
@@ -111,15 +111,20 @@ describe('delivery cache', () => {
         payload: { name: 'Other' },
       })
     ).json().id;
-    const mine = await read();
-    const theirs = await reader.app.inject({
-      method: 'GET',
-      url: `/project/${other}/entry/`,
-      headers: bearer(admin),
-    });
+    const list = (projectId: number) =>
+      reader.app.inject({
+        method: 'GET',
+        url: `/project/${projectId}/entry/?pageSize=30`,
+        headers: bearer(admin),
+      });
+    // The same caller and the same query: only the project differs.
+    const mine = await list(projectId);
+    expect(mine.json().totalRecords).toBeGreaterThan(0);
+    expect((await list(projectId)).headers.etag).toBe(mine.headers.etag);
+    const theirs = await list(other);
     expect(theirs.statusCode).toBe(200);
     expect(theirs.json().totalRecords).toBe(0);
-    expect(mine.json().totalRecords).toBeGreaterThan(0);
+    expect(theirs.headers.etag).not.toBe(mine.headers.etag);
     expect(
       (
         await reader.app.inject({
@@ -129,6 +134,16 @@ describe('delivery cache', () => {
         })
       ).statusCode,
     ).toBe(404);
+  });
+
+  it('never serves a member’s page to an API client asking the same URL', async () => {
+    expect((await write('Draft only', '2999-01-01T00:00:00Z', reader)).statusCode).toBe(201);
+    const url = `/project/${projectId}/entry/?nonPublished=1`;
+    const asMember = await reader.app.inject({ method: 'GET', url, headers: bearer(admin) });
+    expect(names(asMember)).toContain('Draft only');
+    const asClient = await reader.app.inject({ method: 'GET', url, headers: bearer(client) });
+    expect(asClient.statusCode).toBe(200);
+    expect(names(asClient)).not.toContain('Draft only');
   });
 
   it('concurrent misses for one page share one query', async () => {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiError } from '../common/api-error';
-import { PasswordService } from '../tokens/password.service';
+import { PasswordService } from '../crypto/password.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { SignInAttemptsService } from './brute-force/sign-in-attempts.service';

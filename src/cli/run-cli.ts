@@ -5,7 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { HttpException } from '@nestjs/common';
 import { validateEnvironment } from '../config/environment';
-import { explainStartupFailure } from '../startup-failure';
+import { explainStartupFailure } from '../http/startup-failure';
 import { CreateUserDto } from '../users/dto/create-user.dto';
 import { UserDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { NotFoundError } from '../common/api-error';
-import { digestsEqual, randomSecret, sha256Hex } from '../tokens/digest';
+import { digestsEqual, randomSecret, sha256Hex } from '../crypto/digest';
 import { RevocationService } from '../tokens/revocation.service';
 import { Client } from './client.entity';
 import { ClientDto, ClientWithSecretDto, SaveClientDto } from './dto/client.dto';

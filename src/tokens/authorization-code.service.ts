@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { digestsEqual, randomSecret, sha256Hex } from './digest';
+import { digestsEqual, randomSecret, sha256Hex } from '../crypto/digest';
 import { SessionService } from './session.service';
 
 /** RFC 9700 §4.2: codes live briefly. */

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { sqlState, UNIQUE_VIOLATION } from '../common/db-errors';
 import { authConfig, AuthConfig } from '../config/configuration';
-import { randomSecret, sha256Hex } from './digest';
+import { randomSecret, sha256Hex } from '../crypto/digest';
 import { accessTokenKey, RevocationService } from './revocation.service';
 
 /** How long the authorization page keeps a browser signed in. */

@@ -4,7 +4,7 @@ import { authConfig, AuthConfig } from '../config/configuration';
 import { NotificationsModule } from '../database/notifications.module';
 import { AccessTokenService } from './access-token.service';
 import { AuthorizationCodeService } from './authorization-code.service';
-import { PasswordService } from './password.service';
+import { PasswordService } from '../crypto/password.service';
 import { RevocationService } from './revocation.service';
 import { SessionService } from './session.service';
 import { signingKey } from './signing-key';

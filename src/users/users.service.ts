@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
 import { ConflictError } from '../common/api-error';
-import { PasswordService } from '../tokens/password.service';
+import { PasswordService } from '../crypto/password.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { User } from './user.entity';
 

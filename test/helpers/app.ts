@@ -8,7 +8,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
-import { configureApp, createFastifyAdapter } from '../../src/app.setup';
+import { configureApp, createFastifyAdapter } from '../../src/http/app.setup';
 import { EMBEDDED_SOURCE } from '../../src/database/database.module';
 import type { EmbeddedSource } from '../../src/database/embedded-database';
 import { onServer, uniqueDatabaseName, withDatabase } from './databases';

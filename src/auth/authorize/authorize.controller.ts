@@ -13,7 +13,7 @@ import { Public } from '../../common/access';
 import { appConfig, AppConfig, authConfig, AuthConfig } from '../../config/configuration';
 import { ProjectAccessService } from '../../projects/project-access.service';
 import { AuthorizationCodeService } from '../../tokens/authorization-code.service';
-import { randomSecret } from '../../tokens/digest';
+import { randomSecret } from '../../crypto/digest';
 import { BROWSER_SIGN_IN_SECONDS, SessionService } from '../../tokens/session.service';
 import { UsersService } from '../../users/users.service';
 import { clientAddress } from '../brute-force/client-address';

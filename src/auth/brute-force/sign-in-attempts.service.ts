@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { sha256Hex } from '../../tokens/digest';
+import { sha256Hex } from '../../crypto/digest';
 
 /** An address is refused for an account after this many failures within the window. */
 export const MAX_FAILURES_PER_ADDRESS = 10;

@@ -6,13 +6,13 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { createHmac } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import { Logger } from 'nestjs-pino';
-import { BEARER_SCHEME, CLIENT_SCHEME } from './common/access';
-import { errorName } from './common/api-error';
-import { createValidationPipe } from './common/validation';
-import { appConfig, AppConfig, AuthConfig } from './config/configuration';
+import { BEARER_SCHEME, CLIENT_SCHEME } from '../common/access';
+import { errorName } from '../common/api-error';
+import { createValidationPipe } from '../common/validation';
+import { appConfig, AppConfig, AuthConfig } from '../config/configuration';
 import { requestId } from './logging';
 import { staticSecurityHeaders } from './security-headers';
-import openApiMetadata from './metadata';
+import openApiMetadata from '../metadata';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 

@@ -1,5 +1,5 @@
-import { InvalidConfigurationError } from './config/environment';
-import { EmbeddedDatabaseInUseError } from './database/embedded-database';
+import { InvalidConfigurationError } from '../config/environment';
+import { EmbeddedDatabaseInUseError } from '../database/embedded-database';
 
 /** One line for the failures an operator can fix; the full error otherwise. */
 export function explainStartupFailure(error: unknown): string {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { appConfig, AppConfig } from './config/configuration';
+import { appConfig, AppConfig } from '../config/configuration';
 
 /** Never written to a log line: credentials in headers and bodies. */
 const REDACTED_PATHS = [
