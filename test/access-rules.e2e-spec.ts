@@ -12,7 +12,12 @@ import { createTestApp, TestApp } from './helpers/app';
  */
 describe('every route declares its access rule', () => {
   let t: TestApp;
-  const routes: { route: string; specKeys: string[]; rule: AccessRule | undefined }[] = [];
+  const routes: {
+    route: string;
+    paths: string[];
+    specKeys: string[];
+    rule: AccessRule | undefined;
+  }[] = [];
 
   beforeAll(async () => {
     t = await createTestApp({ extraModules: [DiscoveryModule] });
@@ -31,6 +36,14 @@ describe('every route declares its access rule', () => {
         const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype));
         routes.push({
           route: `${method} ${prefix}/${[path].flat().join('|')} (${metatype.name}.${name})`,
+          paths: [path]
+            .flat()
+            .map((p) =>
+              `${method} /${[prefix, p].filter((part) => part && part !== '/').join('/')}`.replace(
+                /\/+$/,
+                '',
+              ),
+            ),
           // How /spec names it: `project/:projectId` → `/project/{projectId}`.
           specKeys: [path]
             .flat()
@@ -53,6 +66,38 @@ describe('every route declares its access rule', () => {
 
   it('has no route without an access rule', () => {
     expect(routes.filter((r) => !r.rule).map((r) => r.route)).toEqual([]);
+  });
+
+  /**
+   * What each rule says, pinned: a change to who may call a route (a role,
+   * client reads, an app's scope) shows up as a diff of the committed
+   * snapshot, to be reviewed like the permission change it is. Under CI
+   * (`--ci`), a missing or different snapshot fails instead of being written.
+   */
+  it('says what it says: every route’s rule matches the committed snapshot', () => {
+    const describe = (rule: AccessRule | undefined): string => {
+      switch (rule?.kind) {
+        case undefined:
+          return 'none';
+        case 'public':
+        case 'user':
+          return rule.kind;
+        case 'project':
+          return [
+            `project role=${rule.role}`,
+            rule.clientRead ? 'api-clients-read' : null,
+            rule.delegated ? `apps=${rule.delegated}` : null,
+          ]
+            .filter(Boolean)
+            .join(' ');
+      }
+    };
+    const table = Object.fromEntries(
+      routes
+        .flatMap((r) => r.paths.map((path) => [path, describe(r.rule)] as const))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
+    expect(table).toMatchSnapshot();
   });
 
   it('documents bearer security on every operation that is not public', () => {
