@@ -555,7 +555,7 @@ describe('auth: password grant, refresh, logout, revocation, /user/me', () => {
     });
   });
 
-  describe('seed 002: /v1', () => {
+  describe('the /v1 token API', () => {
     it('login, token renewal and logout', async () => {
       const user = await createUser(t.app);
       const login = await post('/v1/login', { email: user.email, password: user.password });

@@ -125,7 +125,8 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 }
 
-function holds(standing: ProjectStanding, role: ProjectRole): boolean {
+/** Whether a standing in a project holds a route's role (a global admin and the owner hold all). */
+export function holds(standing: ProjectStanding, role: ProjectRole): boolean {
   if (standing.isAdmin || standing.isOwner) return true;
   switch (role) {
     case 'member':

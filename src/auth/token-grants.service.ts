@@ -15,22 +15,9 @@ import { ClientTokenResponseDto, TokenResponseDto } from './dto/token-response.d
 import { CredentialsService, signedInUser, tooManyAttempts } from './credentials.service';
 import { INVALID_CREDENTIALS, OAuthError } from './oauth-error';
 import { PresentedClientCredentials } from './client-credentials';
+import { narrowedScope } from './scope';
 import { Client } from '../clients/client.entity';
 import { ClientsService } from '../clients/clients.service';
-
-/** The scope a refresh may ask for: the granted one or a subset of it (RFC 6749 §6). */
-function narrowedScope(
-  granted: string | undefined,
-  requested: string | undefined,
-): string | undefined {
-  if (requested === undefined) return undefined;
-  const grantedScopes = new Set((granted ?? '').split(' ').filter(Boolean));
-  const asked = requested.split(' ').filter(Boolean);
-  if (asked.length === 0 || asked.some((scope) => !grantedScopes.has(scope))) {
-    throw new OAuthError('invalid_scope', 'A refresh may not ask for more than was granted');
-  }
-  return asked.join(' ');
-}
 
 function invalidClient(credentials: PresentedClientCredentials): OAuthError {
   return new OAuthError('invalid_client', 'Client authentication failed', {

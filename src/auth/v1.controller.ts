@@ -11,7 +11,7 @@ import { clientAddress } from './brute-force/client-address';
 import { bearerToken } from './jwt.strategy';
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** The second token API (seed 002), for clients written against it. */
+/** The `/v1` token API's dialect (login, renew, logout), for clients written against it. */
 @ApiTags('auth (v1 compatibility)')
 @Controller('v1')
 export class V1Controller {

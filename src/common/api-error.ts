@@ -5,7 +5,7 @@ export interface FieldErrors {
   [field: string]: string[] | FieldErrors;
 }
 
-/** The one error body of DESIGN.md; token endpoints add RFC 6749 fields. */
+/** The one error body of every response; token endpoints add RFC 6749 fields. */
 export interface ErrorBody {
   status: number;
   name: string;

@@ -62,9 +62,9 @@ function isFastifyClientError(error: unknown): error is FastifyClientError {
 }
 
 /**
- * Every error leaves in one shape (DESIGN.md). Anything unexpected is logged
- * with its request id and answered with a generic 500: no driver text, SQL or
- * stack reaches the client.
+ * Every error leaves in one shape (`{status, name, message, errors?}`).
+ * Anything unexpected is logged with its request id and answered with a
+ * generic 500: no driver text, SQL or stack reaches the client.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {

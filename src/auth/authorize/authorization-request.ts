@@ -93,7 +93,7 @@ export function validateAuthorizationRequest(
     throw new RedirectableError('invalid_request', 'code_challenge_method must be S256');
   }
   const requested = (parameters.scope ?? 'read').split(' ').filter(Boolean);
-  if (requested.length === 0 || requested.some((scope) => !(scope in SCOPES))) {
+  if (requested.length === 0 || requested.some((scope) => !Object.hasOwn(SCOPES, scope))) {
     throw new RedirectableError('invalid_scope', 'Scopes are "read" and "write"');
   }
   return {
