@@ -6,10 +6,20 @@ const {
   PluginMetadataGenerator,
 } = require('@nestjs/cli/lib/compiler/plugins/plugin-metadata-generator');
 const { ReadonlyVisitor } = require('@nestjs/swagger/plugin');
+const { existsSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 process.chdir(root);
+// The generator type-checks the sources, which import the file it writes:
+// on a fresh clone (it is not committed) start from an empty one.
+const output = join(root, 'src', 'metadata.ts');
+if (!existsSync(output)) {
+  writeFileSync(
+    output,
+    "/* eslint-disable */\nexport default async () => ({ '@nestjs/swagger': { models: [], controllers: [] } });\n",
+  );
+}
 new PluginMetadataGenerator().generate({
   visitors: [
     new ReadonlyVisitor({

@@ -22,15 +22,10 @@ import {
 import { CurrentPrincipal, Public, UserAccess, UserPrincipal } from '../common/access';
 import { appConfig, AppConfig } from '../config/configuration';
 import { User } from '../users/user.entity';
-import {
-  PasswordGrantRequestDto,
-  RefreshTokenGrantRequestDto,
-  RevokeRequestDto,
-} from './dto/token-request.dto';
+import { PasswordGrantRequestDto, RevokeRequestDto } from './dto/token-request.dto';
 import { AuthorizationServerMetadataDto, TokenResponseDto } from './dto/token-response.dto';
 import { presentedClientCredentials } from './client-credentials';
 import {
-  expectGrantType,
   requiredParameter,
   TokenEndpoint,
   TokenRequestBody,
@@ -58,19 +53,6 @@ export class AuthController {
   @ApiOkResponse({ type: TokenResponseDto })
   authenticate(@Req() request: { user: User }): Promise<TokenResponseDto> {
     return this.grants.signIn(request.user.id);
-  }
-
-  @Post(['token-refresh', 'user/token-refresh'])
-  @TokenEndpoint()
-  @ApiOperation({
-    summary:
-      'Exchange a refresh token (or, as contentjet-ui does, a valid access token) for a new pair',
-  })
-  @ApiBody({ type: RefreshTokenGrantRequestDto })
-  @ApiOkResponse({ type: TokenResponseDto })
-  tokenRefresh(@Body() body: TokenRequestBody): Promise<TokenResponseDto> {
-    expectGrantType(body, 'refresh_token');
-    return this.grants.contentjetRefresh(requiredParameter(body, 'refresh_token'));
   }
 
   @Post('user/me/change-password')

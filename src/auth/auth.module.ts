@@ -18,7 +18,9 @@ import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { OAuthTokenController } from './oauth-token.controller';
 import { TokenGrantsService } from './token-grants.service';
-import { V1Controller } from './v1.controller';
+import { CompatRenewalsService } from './compat/compat-renewals.service';
+import { ContentjetTokenController } from './compat/contentjet-token.controller';
+import { V1Controller } from './compat/v1.controller';
 
 @Module({
   imports: [
@@ -40,6 +42,7 @@ import { V1Controller } from './v1.controller';
   controllers: [
     AuthController,
     OAuthTokenController,
+    ContentjetTokenController,
     V1Controller,
     ClientAuthenticateController,
     AuthorizeController,
@@ -47,6 +50,7 @@ import { V1Controller } from './v1.controller';
   providers: [
     CredentialsService,
     TokenGrantsService,
+    CompatRenewalsService,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -37,7 +37,7 @@ export class CredentialsService {
   ) {}
 
   async verify(email: string, password: string, address: string): Promise<CredentialCheck> {
-    const attempt = await this.attempts.reserve(email, address);
+    const attempt = await this.attempts.standing(email, address);
     if (attempt.refused)
       return { outcome: 'refused', retryAfterSeconds: attempt.retryAfterSeconds };
     if (attempt.delayMs > 0) await sleep(attempt.delayMs);
@@ -46,9 +46,11 @@ export class CredentialsService {
     const matches = user
       ? await this.passwords.verify(user.passwordHash, password)
       : await this.passwords.verifyAgainstNothing(password);
-    // A failure was counted before the check; only a success takes it back.
-    if (!user || !matches || !user.isActive) return { outcome: 'invalid' };
-    await this.attempts.recordSuccess(email, address);
+    if (!user || !matches || !user.isActive) {
+      await this.attempts.recordFailure(email, address);
+      return { outcome: 'invalid' };
+    }
+    if (attempt.failuresHere > 0) await this.attempts.recordSuccess(email, address);
     if (this.passwords.needsRehash(user.passwordHash)) {
       await this.users.replacePasswordHash(
         user.id,

@@ -4,7 +4,6 @@ import { ValidationError } from '../common/api-error';
 import {
   AccessTokenService,
   isClientClaims,
-  SignedAccessToken,
   TokenDelegation,
 } from '../tokens/access-token.service';
 import { RevocationService } from '../tokens/revocation.service';
@@ -25,8 +24,6 @@ function invalidClient(credentials: PresentedClientCredentials): OAuthError {
     basicChallenge: credentials.method === 'client_secret_basic',
   });
 }
-
-const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
 /** The grants behind every token endpoint, whatever the path or body format. */
 @Injectable()
@@ -101,36 +98,6 @@ export class TokenGrantsService {
       case 'invalid':
         throw new OAuthError('invalid_grant', 'The refresh token is invalid, expired or revoked');
     }
-  }
-
-  /**
-   * contentjet's refresh: its UI sends the access token as `refresh_token`.
-   * A real refresh token rotates as usual; a still-valid access token of the
-   * user's own is traded for a new pair in its session.
-   */
-  async contentjetRefresh(presented: string): Promise<TokenResponseDto> {
-    if (!JWT_SHAPE.test(presented)) return this.refreshToken(presented);
-    const { claims, refreshToken } = await this.tradeAccessToken(presented, true);
-    return this.respond({ id: claims.sid, userId: claims.userId }, refreshToken!);
-  }
-
-  /** The `/v1/token` renewal: the presented token for a fresh one in the same session. */
-  async renewAccessToken(presented: string): Promise<SignedAccessToken> {
-    const { claims } = await this.tradeAccessToken(presented, false);
-    return this.accessTokens.signForUser(claims.userId, claims.sid);
-  }
-
-  /** A session without a refresh token, for the `/v1/login` dialect; null for bad credentials. */
-  async passwordWithoutRefreshToken(
-    email: string,
-    password: string,
-    address: string,
-  ): Promise<SignedAccessToken | null> {
-    const check = await this.credentials.verify(email, password, address);
-    if (check.outcome === 'refused') throw tooManyAttempts(check.retryAfterSeconds);
-    if (check.outcome === 'invalid') return null;
-    const { session } = await this.sessions.start(check.user.id);
-    return this.accessTokens.signForUser(check.user.id, session.id);
   }
 
   /**
@@ -269,30 +236,8 @@ export class TokenGrantsService {
     }
   }
 
-  /** Trades a user's own valid access token for its renewal, or fails as RFC 6749 says. */
-  private async tradeAccessToken(presented: string, withRefreshToken: boolean) {
-    const claims = this.accessTokens.verifyUserToken(presented);
-    if (!claims || claims.cid !== undefined) {
-      throw new OAuthError('invalid_grant', 'The token is invalid, expired or revoked');
-    }
-    const result = await this.sessions.renewWithAccessToken(
-      { tokenId: claims.jti, expiresAt: claims.exp, sessionId: claims.sid, userId: claims.userId },
-      { withRefreshToken },
-    );
-    switch (result.outcome) {
-      case 'renewed':
-        return { claims, refreshToken: result.refreshToken };
-      case 'reused':
-        throw new OAuthError(
-          'invalid_grant',
-          'The token was already renewed or revoked; its session has been ended',
-        );
-      case 'invalid':
-        throw new OAuthError('invalid_grant', 'The token is invalid, expired or revoked');
-    }
-  }
-
-  private respond(
+  /** The one place a user's token pair is issued, for a session just started or renewed. */
+  respond(
     session: { id: string; userId: number },
     refreshToken: string,
     delegation: TokenDelegation | null = null,

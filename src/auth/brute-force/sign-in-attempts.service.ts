@@ -14,7 +14,8 @@ const DELAY_STEP_MS = 250;
 export const MAX_DELAY_MS = 3_000;
 
 export type AttemptStanding =
-  { refused: true; retryAfterSeconds: number } | { refused: false; delayMs: number };
+  | { refused: true; retryAfterSeconds: number }
+  | { refused: false; delayMs: number; failuresHere: number };
 
 /**
  * Brute-force bookkeeping for password checks, without a lockout anyone can
@@ -30,32 +31,44 @@ export class SignInAttemptsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Counts this attempt as a failure before the password is checked, in one
-   * statement, so that parallel guesses cannot all slip under the limit; a
-   * success then takes it back (recordSuccess).
+   * Where this address stands for the account: refused after ten failures
+   * within the window, otherwise slowed by failures from other addresses.
+   * Failures are counted after the check (a correct password is never
+   * refused for sign-ins running beside it); guesses already in flight when
+   * the tenth failure lands still get their answer, a burst the per-address
+   * request budget bounds.
    */
-  async reserve(email: string, address: string): Promise<AttemptStanding> {
-    const [row]: { here: number; elsewhere: number; seconds_left: number }[] =
+  async standing(email: string, address: string): Promise<AttemptStanding> {
+    const [row]: { here: number; elsewhere: number; seconds_left: number | null }[] =
       await this.dataSource.query(
-        `INSERT INTO sign_in_failure AS f (account, address, failures, window_ends)
-         VALUES ($1, $2, 1, now() + make_interval(secs => $3))
-         ON CONFLICT (account, address) DO UPDATE SET
-           failures = CASE WHEN f.window_ends > now() THEN f.failures + 1 ELSE 1 END,
-           window_ends = CASE WHEN f.window_ends > now() THEN f.window_ends ELSE EXCLUDED.window_ends END
-         RETURNING failures AS here,
-           ceil(extract(epoch FROM window_ends - now()))::int AS seconds_left,
-           (SELECT coalesce(sum(o.failures), 0)::int FROM sign_in_failure o
-             WHERE o.account = $1 AND o.address <> $2 AND o.window_ends > now()) AS elsewhere`,
-        [accountKey(email), address, FAILURE_WINDOW_SECONDS],
+        `SELECT coalesce(sum(failures) FILTER (WHERE address = $2), 0)::int AS here,
+                coalesce(sum(failures) FILTER (WHERE address <> $2), 0)::int AS elsewhere,
+                ceil(extract(epoch FROM max(window_ends) FILTER (WHERE address = $2) - now()))::int
+                  AS seconds_left
+           FROM sign_in_failure
+          WHERE account = $1 AND window_ends > now()`,
+        [accountKey(email), address],
       );
-    if (row.here > MAX_FAILURES_PER_ADDRESS) {
-      return { refused: true, retryAfterSeconds: Math.max(1, row.seconds_left) };
+    if (row.here >= MAX_FAILURES_PER_ADDRESS) {
+      return { refused: true, retryAfterSeconds: Math.max(1, row.seconds_left ?? 1) };
     }
     // This address is held to its own count; the delay is for guesses spread over others.
-    return { refused: false, delayMs: delayFor(row.elsewhere) };
+    return { refused: false, delayMs: delayFor(row.elsewhere), failuresHere: row.here };
   }
 
-  /** A success from an address clears that address's failures for the account, this attempt's too. */
+  /** One statement, so parallel failures all count. */
+  async recordFailure(email: string, address: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO sign_in_failure AS f (account, address, failures, window_ends)
+       VALUES ($1, $2, 1, now() + make_interval(secs => $3))
+       ON CONFLICT (account, address) DO UPDATE SET
+         failures = CASE WHEN f.window_ends > now() THEN f.failures + 1 ELSE 1 END,
+         window_ends = CASE WHEN f.window_ends > now() THEN f.window_ends ELSE EXCLUDED.window_ends END`,
+      [accountKey(email), address, FAILURE_WINDOW_SECONDS],
+    );
+  }
+
+  /** A success from an address clears that address's failures for the account. */
   async recordSuccess(email: string, address: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM sign_in_failure WHERE account = $1 AND address = $2`, [
       accountKey(email),

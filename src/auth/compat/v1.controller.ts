@@ -1,21 +1,25 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, UserAccess, UserPrincipal } from '../common/access';
-import { ApiError } from '../common/api-error';
-import { V1LoginRequestDto } from './dto/token-request.dto';
-import { V1TokenResponseDto } from './dto/token-response.dto';
-import { INVALID_CREDENTIALS, OAuthError } from './oauth-error';
-import { TokenEndpoint, TokenRequestBody } from './token-endpoint';
-import { TokenGrantsService } from './token-grants.service';
-import { clientAddress } from './brute-force/client-address';
-import { bearerToken } from './jwt.strategy';
+import { CurrentPrincipal, UserAccess, UserPrincipal } from '../../common/access';
+import { ApiError } from '../../common/api-error';
+import { V1LoginRequestDto } from '../dto/token-request.dto';
+import { V1TokenResponseDto } from '../dto/token-response.dto';
+import { INVALID_CREDENTIALS, OAuthError } from '../oauth-error';
+import { TokenEndpoint, TokenRequestBody } from '../token-endpoint';
+import { CompatRenewalsService } from './compat-renewals.service';
+import { TokenGrantsService } from '../token-grants.service';
+import { clientAddress } from '../brute-force/client-address';
+import { bearerToken } from '../jwt.strategy';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** The `/v1` token API's dialect (login, renew, logout), for clients written against it. */
 @ApiTags('auth (v1 compatibility)')
 @Controller('v1')
 export class V1Controller {
-  constructor(private readonly grants: TokenGrantsService) {}
+  constructor(
+    private readonly grants: TokenGrantsService,
+    private readonly renewals: CompatRenewalsService,
+  ) {}
 
   @Post('login')
   @TokenEndpoint()
@@ -30,7 +34,7 @@ export class V1Controller {
     const password = body?.password;
     const signed =
       typeof email === 'string' && typeof password === 'string'
-        ? await this.grants.passwordWithoutRefreshToken(email, password, clientAddress(request))
+        ? await this.renewals.passwordWithoutRefreshToken(email, password, clientAddress(request))
         : null;
     if (!signed) throw new ApiError(HttpStatus.UNAUTHORIZED, INVALID_CREDENTIALS);
     return {
@@ -46,7 +50,7 @@ export class V1Controller {
   async token(@Req() request: { headers: IncomingHttpHeaders }): Promise<V1TokenResponseDto> {
     const presented = bearerToken(request);
     if (!presented) throw new ApiError(HttpStatus.UNAUTHORIZED, 'Authentication required');
-    const renewed = await this.grants.renewAccessToken(presented).catch((error: unknown) => {
+    const renewed = await this.renewals.renewAccessToken(presented).catch((error: unknown) => {
       // An outage stays a 503; only a refused token is this dialect's 401.
       if (!(error instanceof OAuthError)) throw error;
       throw new ApiError(
