@@ -1,9 +1,8 @@
-import { RequestMethod } from '@nestjs/common';
-import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryModule, Reflector } from '@nestjs/core';
 import { AccessGuard } from '../src/auth/access.guard';
-import { ACCESS_RULE, AccessRule } from '../src/common/access';
+import { AccessRule } from '../src/common/access';
 import { createTestApp, TestApp } from './helpers/app';
+import { DiscoveredRoute, discoverRoutes } from './helpers/routes';
 
 /**
  * Protected by default is only as good as the declarations: walk every route
@@ -12,50 +11,16 @@ import { createTestApp, TestApp } from './helpers/app';
  */
 describe('every route declares its access rule', () => {
   let t: TestApp;
-  const routes: {
-    route: string;
-    paths: string[];
-    specKeys: string[];
-    rule: AccessRule | undefined;
-  }[] = [];
+  let routes: (DiscoveredRoute & { route: string; specKey: string })[] = [];
 
   beforeAll(async () => {
     t = await createTestApp({ extraModules: [DiscoveryModule] });
-    const discovery = t.app.get(DiscoveryService);
-    const scanner = t.app.get(MetadataScanner);
-    const reflector = t.app.get(Reflector);
-    for (const wrapper of discovery.getControllers()) {
-      const { instance, metatype } = wrapper;
-      if (!instance || !metatype) continue;
-      const prototype = Object.getPrototypeOf(instance) as Record<string, () => unknown>;
-      for (const name of scanner.getAllMethodNames(prototype)) {
-        const handler = prototype[name];
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
-        if (path === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype));
-        routes.push({
-          route: `${method} ${prefix}/${[path].flat().join('|')} (${metatype.name}.${name})`,
-          paths: [path]
-            .flat()
-            .map((p) =>
-              `${method} /${[prefix, p].filter((part) => part && part !== '/').join('/')}`.replace(
-                /\/+$/,
-                '',
-              ),
-            ),
-          // How /spec names it: `project/:projectId` → `/project/{projectId}`.
-          specKeys: [path]
-            .flat()
-            .map((p) =>
-              `${method.toLowerCase()} /${[prefix, p].filter((part) => part && part !== '/').join('/')}`
-                .replace(/:(\w+)/g, '{$1}')
-                .replace(/\/+$/, ''),
-            ),
-          rule: reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, [handler, metatype]),
-        });
-      }
-    }
+    routes = discoverRoutes(t.app).map((r) => ({
+      ...r,
+      route: `${r.key} (${r.handler})`,
+      // How /spec names it: `project/:projectId` → `/project/{projectId}`.
+      specKey: `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`,
+    }));
   });
 
   afterAll(() => t.close());
@@ -92,17 +57,13 @@ describe('every route declares its access rule', () => {
             .join(' ');
       }
     };
-    const table = Object.fromEntries(
-      routes
-        .flatMap((r) => r.paths.map((path) => [path, describe(r.rule)] as const))
-        .sort(([a], [b]) => a.localeCompare(b)),
-    );
+    const table = Object.fromEntries(routes.map((r) => [r.key, describe(r.rule)]));
     expect(table).toMatchSnapshot();
   });
 
   it('documents bearer security on every operation that is not public', () => {
     const publicPaths = new Set(
-      routes.filter((r) => r.rule?.kind === 'public').flatMap((r) => r.specKeys),
+      routes.filter((r) => r.rule?.kind === 'public').map((r) => r.specKey),
     );
     expect(publicPaths).toContain('post /oauth/token');
     const undocumented: string[] = [];
