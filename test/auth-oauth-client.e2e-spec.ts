@@ -1,4 +1,5 @@
 import * as OAuth from 'oauth4webapi';
+import { oauthError } from './helpers/oauth-errors';
 import { UsersService } from '../src/users/users.service';
 import { createTestApp, TestApp } from './helpers/app';
 import { freePort } from './helpers/listening';
@@ -39,16 +40,6 @@ describe('OAuth 2.0 through a standard client library (oauth4webapi)', () => {
   afterAll(async () => {
     await t?.close();
   });
-
-  /** What the library throws for an OAuth error response, or a failure if it does not throw. */
-  async function oauthError(work: Promise<unknown>): Promise<OAuth.ResponseBodyError> {
-    const error: unknown = await work.then(
-      () => new Error('expected an OAuth error response'),
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(oauth.ResponseBodyError);
-    return error as OAuth.ResponseBodyError;
-  }
 
   async function discover(): Promise<OAuth.AuthorizationServer> {
     const response = await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...http });

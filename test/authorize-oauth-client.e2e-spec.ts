@@ -1,4 +1,5 @@
 import * as OAuth from 'oauth4webapi';
+import { oauthError } from './helpers/oauth-errors';
 import { TestApp } from './helpers/app';
 import { adminPoster, listeningApp, redirectListener } from './helpers/listening';
 import { createUser } from './helpers/auth';
@@ -111,16 +112,6 @@ describe('authorization code grant through a standard client library (oauth4weba
     await callback.text();
     expect(listener!.received).toHaveLength(before + 1);
     return listener!.received[before];
-  }
-
-  /** What the library throws for an OAuth error response, or a failure if it does not throw. */
-  async function oauthError(work: Promise<unknown>): Promise<OAuth.ResponseBodyError> {
-    const error: unknown = await work.then(
-      () => new Error('expected an OAuth error response'),
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(OAuth.ResponseBodyError);
-    return error as OAuth.ResponseBodyError;
   }
 
   async function refresh(refreshToken: string, auth: OAuth.ClientAuth) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EntriesService } from '../src/entries/entries.service';
 import { createTestApp, TestApp, usingPostgres } from './helpers/app';
 import { bearer, createUser, signIn } from './helpers/auth';
+import { eventually } from './helpers/eventually';
 
 /**
  * The delivery cache serves repeated reads from memory; these tests pin down
@@ -74,15 +75,6 @@ describe('delivery cache', () => {
   const names = (res: { json(): { results: { name: string }[] } }) =>
     res.json().results.map((e) => e.name);
 
-  async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
-    const started = Date.now();
-    while (!(await check())) {
-      if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    return Date.now() - started;
-  }
-
   it('a write makes cached pages stale: at once here, within 1 s on another instance', async () => {
     expect((await write('First', '2020-01-01T00:00:00Z')).statusCode).toBe(201);
     const before = await read();
@@ -90,7 +82,9 @@ describe('delivery cache', () => {
     expect((await read()).headers.etag).toBe(before.headers.etag);
 
     expect((await write('Second', '2020-01-02T00:00:00Z')).statusCode).toBe(201);
-    const elapsed = await within(1000, async () => names(await read()).includes('Second'));
+    const elapsed = await eventually(async () => names(await read()).includes('Second'), {
+      withinMs: 1000,
+    });
     expect(elapsed).toBeLessThan(1000);
     expect((await read()).headers.etag).not.toBe(before.headers.etag);
   });
@@ -99,7 +93,7 @@ describe('delivery cache', () => {
     const due = new Date(Date.now() + 1500).toISOString();
     expect((await write('Scheduled', due)).statusCode).toBe(201);
     expect(names(await read())).not.toContain('Scheduled');
-    await within(4000, async () => names(await read()).includes('Scheduled'));
+    await eventually(async () => names(await read()).includes('Scheduled'), { withinMs: 4000 });
   });
 
   it('never serves one project’s page for another, for the same kind of caller', async () => {

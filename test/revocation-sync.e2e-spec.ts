@@ -8,6 +8,7 @@ import { EmbeddedDatabaseInUseError } from '../src/database/embedded-database';
 import { UsersService } from '../src/users/users.service';
 import { createTestApp, fileDatabaseSource, TestApp, usingPostgres } from './helpers/app';
 import { clientToken, delegatedTokens, publisher } from './helpers/delegation';
+import { eventually, sleep } from './helpers/eventually';
 
 /**
  * Every instance signs and checks tokens with one secret, as a deployment
@@ -115,8 +116,6 @@ function expectOwnTokenChecks(t: TestApp): void {
   expect(registry._strategy('jwt')).toBe(t.app.get(JwtStrategy));
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Logout must hold on every instance, not just the one that took it:
  * through NOTIFY while they run, and from the database when they boot.
@@ -182,15 +181,6 @@ describe('revocation reaches every instance', () => {
         expect(res.json()).toMatchObject({ refresh_token: expect.any(String) });
       });
 
-      /** Polls `check` on B until it holds, failing after a second. */
-      async function withinASecond(check: () => Promise<boolean>): Promise<void> {
-        const started = Date.now();
-        while (!(await check())) {
-          if (Date.now() - started > PROPAGATION_LIMIT_MS) throw new Error('not within 1 s');
-          await sleep(POLL_EVERY_MS);
-        }
-      }
-
       it('concurrent renewals of one access token on both instances: exactly one succeeds', async () => {
         const email = await createUser(a);
         const tokens = await signIn(a, email);
@@ -221,7 +211,9 @@ describe('revocation reaches every instance', () => {
           headers: { authorization: `Bearer ${setup.adminToken}` },
         });
         expect(deleted.statusCode).toBe(204);
-        await withinASecond(async () => (await read()).statusCode === 401);
+        await eventually(async () => (await read()).statusCode === 401, {
+          withinMs: PROPAGATION_LIMIT_MS,
+        });
       });
 
       it("revoking a client's read token on A refuses it on B within a second", async () => {
@@ -241,7 +233,9 @@ describe('revocation reaches every instance', () => {
           payload: { token },
         });
         expect(revoked.statusCode).toBe(200);
-        await withinASecond(async () => (await read()).statusCode === 401);
+        await eventually(async () => (await read()).statusCode === 401, {
+          withinMs: PROPAGATION_LIMIT_MS,
+        });
       });
 
       it('the per-address budget is one across instances', async () => {

@@ -1,11 +1,14 @@
 import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
+import { onServer, withDatabase } from '../helpers/databases';
+import { sleep } from '../helpers/eventually';
+import { freePort } from '../helpers/network';
+
+export { freePort, onServer, sleep, withDatabase };
 
 /**
  * Helpers for the fault tests: they run the BUILT server and CLI as child
@@ -21,45 +24,10 @@ export function ensureBuild(): void {
   execFileSync(process.execPath, ['scripts/ensure-build.js'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolvePort(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 /** A 48-character signing secret, shared by the instances of one test. */
 export const newJwtSecret = (): string => randomBytes(36).toString('base64url');
 
-export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
-
 // ---------------------------------------------------------------- databases
-
-/** The server's URL with another database name. */
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-export async function onServer<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The machine's Postgres (DATABASE_URL); the fault tests need one. */
 export function serverUrl(): string {

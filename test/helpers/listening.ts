@@ -1,20 +1,9 @@
 import { createServer as createHttpServer, Server } from 'node:http';
-import { createServer } from 'node:net';
 import { createTestApp, TestApp } from './app';
 import { createUser } from './auth';
+import { freePort } from './network';
 
-/** A port nothing listens on right now: the issuer URL must be known before the app boots. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** The app on a real port, its PUBLIC_URL (the token issuer) pointing there, for clients that fetch. */
 export async function listeningApp(): Promise<{ t: TestApp; issuer: URL }> {
