@@ -13,9 +13,9 @@ import { ApiError, NotFoundError } from '../common/api-error';
 import { parseId } from '../common/ids';
 import { ProjectAccessService, ProjectStanding } from '../projects/project-access.service';
 import { SessionService } from '../tokens/session.service';
-import { REVOKED_TOKEN } from './jwt.strategy';
+import { AccessTokenError } from '../tokens/access-token.service';
 
-const REVOKED = new Error(REVOKED_TOKEN);
+const REVOKED = new AccessTokenError('revoked');
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
@@ -152,22 +152,17 @@ function delegatedForbidden(): ApiError {
   );
 }
 
+/** 401 with RFC 6750's challenge: `invalid_token` unless no token was sent at all. */
 function unauthorized(reason: unknown): ApiError {
-  const missing = reason instanceof Error && reason.message === 'No auth token';
-  if (missing) {
-    return new ApiError(HttpStatus.UNAUTHORIZED, 'Authentication required', {
+  const failure = reason instanceof AccessTokenError ? reason : new AccessTokenError('invalid');
+  if (failure.reason === 'missing') {
+    return new ApiError(HttpStatus.UNAUTHORIZED, failure.message, {
       headers: { 'www-authenticate': 'Bearer realm="tessera"' },
     });
   }
-  const message =
-    reason instanceof Error && reason.name === 'TokenExpiredError'
-      ? 'The access token has expired'
-      : reason instanceof Error && reason.message === REVOKED_TOKEN
-        ? REVOKED_TOKEN
-        : 'The access token is invalid';
-  return new ApiError(HttpStatus.UNAUTHORIZED, message, {
+  return new ApiError(HttpStatus.UNAUTHORIZED, failure.message, {
     headers: {
-      'www-authenticate': `Bearer realm="tessera", error="invalid_token", error_description="${message}"`,
+      'www-authenticate': `Bearer realm="tessera", error="invalid_token", error_description="${failure.message}"`,
     },
   });
 }

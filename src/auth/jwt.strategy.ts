@@ -1,21 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { IncomingHttpHeaders } from 'node:http';
-import { Strategy } from 'passport-jwt';
+import passport from 'passport';
 import { Principal } from '../common/access';
-import { authConfig, AuthConfig } from '../config/configuration';
-import { accessTokenClaims, isUserClaims } from '../tokens/access-token.service';
+import { AccessTokenError, AccessTokenService, isUserClaims } from '../tokens/access-token.service';
 import { RevocationService } from '../tokens/revocation.service';
-import { signingKey } from '../tokens/signing-key';
-
-export const REVOKED_TOKEN = 'The access token has been revoked';
 
 /** Never a valid JWT: what a malformed Authorization header is verified as, so it fails as invalid. */
 const MALFORMED = 'malformed';
 
 /**
- * RFC 6750 §2.1: `Bearer` and exactly one token. passport-jwt's own extractor
- * takes the first word after the scheme and ignores the rest.
+ * RFC 6750 §2.1: `Bearer` and exactly one token. (A lenient parser would take
+ * the first word after the scheme and ignore the rest.)
  */
 export function bearerToken(request: { headers: IncomingHttpHeaders }): string | null {
   const header = request.headers.authorization;
@@ -26,38 +22,51 @@ export function bearerToken(request: { headers: IncomingHttpHeaders }): string |
   return /^Bearer\b/i.test(header) ? MALFORMED : null;
 }
 
+type Done = (error: unknown, principal?: Principal | null) => void;
+
 /**
- * Bearer access tokens: HS256 only, type at+jwt, our issuer and audience.
- * Revocation is checked in memory, so a request costs no database round trip here.
+ * A Passport strategy that hands the whole request to `validate`, so that
+ * verifying the token is AccessTokenService's alone; failures travel as
+ * AccessTokenErrors to the guard, which answers them.
  */
-@Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(
-    @Inject(authConfig.KEY) config: AuthConfig,
-    private readonly revocation: RevocationService,
-  ) {
-    super({
-      jwtFromRequest: bearerToken,
-      // jsonwebtoken takes a KeyObject; passport-jwt's types say string | Buffer.
-      secretOrKey: signingKey(config.jwtSecret) as unknown as string,
-      algorithms: ['HS256'],
-      issuer: config.issuer,
-      audience: config.audience,
-      ignoreExpiration: false,
-      // The header too, to check its type.
-      jsonWebTokenOptions: { complete: true },
-    });
+class RequestStrategy extends passport.Strategy {
+  constructor(private readonly verifyRequest: (request: unknown, done: Done) => void) {
+    super();
   }
 
-  validate(decoded: { header: { typ?: unknown }; payload: unknown }): Principal {
-    const claims = accessTokenClaims(decoded);
-    if (!claims) throw new Error('The access token is invalid');
+  override authenticate(request: unknown): void {
+    this.verifyRequest(request, (error, principal) => {
+      if (error) return this.error(error);
+      if (!principal) return this.fail(401);
+      this.success(principal);
+    });
+  }
+}
+
+/**
+ * Bearer access tokens, through the one verifier (HS256 only, type at+jwt,
+ * our issuer and audience). Revocation is checked in memory, so a request
+ * costs no database round trip here.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(RequestStrategy, 'jwt') {
+  constructor(
+    private readonly accessTokens: AccessTokenService,
+    private readonly revocation: RevocationService,
+  ) {
+    super();
+  }
+
+  validate(request: { headers: IncomingHttpHeaders }): Principal {
+    const token = bearerToken(request);
+    if (token === null) throw new AccessTokenError('missing');
+    const claims = this.accessTokens.verifyOrThrow(token);
     if (isUserClaims(claims)) {
       const revoked =
         this.revocation.isRevoked(claims.jti, claims.sid) ||
         (claims.cid !== undefined &&
           this.revocation.isClientSecretRetired(claims.cid, claims.ver ?? -1));
-      if (revoked) throw new Error(REVOKED_TOKEN);
+      if (revoked) throw new AccessTokenError('revoked');
       return {
         kind: 'user',
         userId: claims.userId,
@@ -76,7 +85,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     }
     const { jti, clientId, ver } = claims;
     if (this.revocation.isRevoked(jti) || this.revocation.isClientSecretRetired(clientId, ver)) {
-      throw new Error(REVOKED_TOKEN);
+      throw new AccessTokenError('revoked');
     }
     return {
       kind: 'client',

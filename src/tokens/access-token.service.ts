@@ -51,6 +51,24 @@ export interface TokenDelegation {
   secretVersion: number;
 }
 
+/** Why a bearer token was not accepted. */
+export type AccessTokenFailure = 'missing' | 'expired' | 'invalid' | 'revoked';
+
+const FAILURE_MESSAGES: Record<AccessTokenFailure, string> = {
+  missing: 'Authentication required',
+  expired: 'The access token has expired',
+  invalid: 'The access token is invalid',
+  revoked: 'The access token has been revoked',
+};
+
+export class AccessTokenError extends Error {
+  override readonly name = 'AccessTokenError';
+
+  constructor(readonly reason: AccessTokenFailure) {
+    super(FAILURE_MESSAGES[reason]);
+  }
+}
+
 /** RFC 9068 §2.1: the header type of an access token, checked on every verify. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
 
@@ -105,20 +123,38 @@ export class AccessTokenService {
   }
 
   /**
-   * Verifies signature (HS256 only), header type, issuer and audience.
-   * `allowExpired` is for revocation, where an expired token still names
-   * what to end.
+   * The one verifier of access tokens: signature (HS256 only), header type,
+   * issuer and audience, then the claims' shape. Throws an AccessTokenError
+   * saying why not. `allowExpired` is for revocation, where an expired token
+   * still names what to end.
    */
+  verifyOrThrow(
+    token: string,
+    options: { allowExpired?: boolean } = {},
+  ): UserAccessClaims | ClientAccessClaims {
+    let decoded: { header: { typ?: unknown }; payload: unknown };
+    try {
+      decoded = this.jwt.verify(token, {
+        ignoreExpiration: options.allowExpired ?? false,
+        complete: true,
+      });
+    } catch (error) {
+      throw new AccessTokenError(
+        (error as Error | undefined)?.name === 'TokenExpiredError' ? 'expired' : 'invalid',
+      );
+    }
+    const claims = accessTokenClaims(decoded);
+    if (!claims) throw new AccessTokenError('invalid');
+    return claims;
+  }
+
+  /** The claims of a valid token of ours, or null. */
   verify(
     token: string,
     options: { allowExpired?: boolean } = {},
   ): UserAccessClaims | ClientAccessClaims | null {
     try {
-      const decoded = this.jwt.verify<{ header: { typ?: unknown }; payload: unknown }>(token, {
-        ignoreExpiration: options.allowExpired ?? false,
-        complete: true,
-      });
-      return accessTokenClaims(decoded);
+      return this.verifyOrThrow(token, options);
     } catch {
       return null;
     }
