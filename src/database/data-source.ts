@@ -10,6 +10,14 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 const MIGRATION_LOCK_KEY = 7_305_146_411;
 
 /**
+ * The one answer to "is this the embedded database?": no Postgres URL, in
+ * the configuration or in a data source built from it.
+ */
+export function isEmbeddedDatabase(source: { url?: string }): boolean {
+  return !source.url;
+}
+
+/**
  * TypeORM options for Postgres (`DATABASE_URL`) or the embedded PGlite.
  * `embedded` overrides where PGlite's data comes from (tests load a
  * migrated snapshot instead of DATA_DIR).
@@ -29,7 +37,7 @@ export function buildDataSourceOptions(
     logging: false,
   } as const;
 
-  if (config.url && !embedded) {
+  if (!isEmbeddedDatabase(config) && !embedded) {
     return {
       ...common,
       url: config.url,
@@ -56,18 +64,13 @@ export function buildDataSourceOptions(
   };
 }
 
-/** Postgres data sources are built from a URL; embedded ones never are. */
-export function isEmbedded(dataSource: DataSource): boolean {
-  return !(dataSource.options as { url?: string }).url;
-}
-
 /**
  * Runs pending migrations, each batch in one transaction. On Postgres an
  * advisory lock makes instances that start together take turns; the
  * embedded database belongs to one process, so it needs none.
  */
 export async function runMigrations(dataSource: DataSource): Promise<void> {
-  if (isEmbedded(dataSource)) {
+  if (isEmbeddedDatabase(dataSource.options as { url?: string })) {
     await dataSource.runMigrations({ transaction: 'all' });
     return;
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { databaseConfig, DatabaseConfig } from '../config/configuration';
+import { isEmbeddedDatabase } from './data-source';
 
 const RECONNECT_AFTER_MS = 1_000;
 
@@ -32,7 +33,7 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
   ) {}
 
   get shared(): boolean {
-    return Boolean(this.config.url);
+    return !isEmbeddedDatabase(this.config);
   }
 
   subscribe(channel: string, subscription: Subscription): void {
