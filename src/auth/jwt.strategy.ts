@@ -30,6 +30,9 @@ type Done = (error: unknown, principal?: Principal | null) => void;
  * AccessTokenErrors to the guard, which answers them.
  */
 class RequestStrategy extends passport.Strategy {
+  /** Passport's registry name, also when registered without one (`passport.use(strategy)`). */
+  override name = 'jwt';
+
   constructor(private readonly verifyRequest: (request: unknown, done: Done) => void) {
     super();
   }
