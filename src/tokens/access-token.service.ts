@@ -118,10 +118,6 @@ export class AccessTokenService {
     return { accessToken, expiresIn };
   }
 
-  clientTokenLifetime(): number {
-    return this.config.clientTokenExpiry;
-  }
-
   /**
    * The one verifier of access tokens: signature (HS256 only), header type,
    * issuer and audience, then the claims' shape. Throws an AccessTokenError

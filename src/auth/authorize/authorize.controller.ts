@@ -149,28 +149,16 @@ export class AuthorizeController {
             typeof form.email === 'string' && typeof form.password === 'string'
               ? await this.credentials.verify(form.email, form.password, clientAddress(request))
               : { outcome: 'invalid' as const };
-          if (check.outcome === 'refused') {
-            void reply.header('retry-after', String(check.retryAfterSeconds));
+          if (check.outcome !== 'valid') {
+            const refused = check.outcome === 'refused';
+            if (refused) void reply.header('retry-after', String(check.retryAfterSeconds));
+            const error = refused
+              ? 'Too many attempts. Try again later.'
+              : 'Invalid email or password.';
             return this.page(
               reply,
-              429,
-              signInPage(
-                authorization,
-                this.csrfToken(request, reply, null),
-                'Too many attempts. Try again later.',
-              ),
-              authorization,
-            );
-          }
-          if (check.outcome === 'invalid') {
-            return this.page(
-              reply,
-              400,
-              signInPage(
-                authorization,
-                this.csrfToken(request, reply, null),
-                'Invalid email or password.',
-              ),
+              refused ? 429 : 400,
+              signInPage(authorization, this.csrfToken(request, reply, null), error),
               authorization,
             );
           }
