@@ -1,5 +1,5 @@
 import { createTestApp, TestApp } from './helpers/app';
-import { bearer, createUser, signIn } from './helpers/auth';
+import { basicAuth, bearer, createUser, signIn } from './helpers/auth';
 import { authorize, cookieJar, hiddenInputs, pkce } from './helpers/authorize';
 
 const REDIRECT = 'http://127.0.0.1:9999/callback';
@@ -13,9 +13,6 @@ describe('authorization code grant with PKCE', () => {
   let otherApp: { clientId: string; clientSecret: string };
   let member: { id: number; email: string; password: string };
   let outsider: { email: string; password: string };
-
-  const basic = (client: { clientId: string; clientSecret: string }) =>
-    `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`;
 
   beforeAll(async () => {
     t = await createTestApp({ env: { TOKEN_RATE_LIMIT_PER_MINUTE: '100000' } });
@@ -81,7 +78,7 @@ describe('authorization code grant with PKCE', () => {
       url: '/oauth/token',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        authorization: basic(client),
+        authorization: basicAuth(client),
       },
       payload: new URLSearchParams({
         grant_type: 'authorization_code',
@@ -302,12 +299,12 @@ describe('authorization code grant with PKCE', () => {
     expect(anonymous.statusCode).toBe(401);
     const widened = await refresh(
       { refresh_token: tokens.refresh_token, scope: 'read write' },
-      basic(app),
+      basicAuth(app),
     );
     expect(widened.json()).toMatchObject({ error: 'invalid_scope' });
-    const wrongClient = await refresh({ refresh_token: tokens.refresh_token }, basic(otherApp));
+    const wrongClient = await refresh({ refresh_token: tokens.refresh_token }, basicAuth(otherApp));
     expect(wrongClient.json()).toMatchObject({ error: 'invalid_grant' });
-    const ok = await refresh({ refresh_token: tokens.refresh_token }, basic(app));
+    const ok = await refresh({ refresh_token: tokens.refresh_token }, basicAuth(app));
     expect(ok.statusCode).toBe(200);
     expect(ok.json().scope).toBe('read');
     const write = await t.app.inject({
@@ -424,7 +421,7 @@ describe('authorization code grant with PKCE', () => {
         payload: new URLSearchParams({ token: tokens.refresh_token }).toString(),
       });
     expect((await revoke()).statusCode).toBe(401);
-    expect((await revoke(basic(otherApp))).json()).toMatchObject({ error: 'invalid_request' });
+    expect((await revoke(basicAuth(otherApp))).json()).toMatchObject({ error: 'invalid_request' });
     const read = () =>
       t.app.inject({
         method: 'GET',
@@ -432,13 +429,13 @@ describe('authorization code grant with PKCE', () => {
         headers: bearer(tokens.access_token),
       });
     expect((await read()).statusCode).toBe(200);
-    expect((await revoke(basic(app))).statusCode).toBe(200);
+    expect((await revoke(basicAuth(app))).statusCode).toBe(200);
     expect((await read()).statusCode).toBe(401);
 
     const unknown = await t.app.inject({
       method: 'POST',
       url: '/oauth/token',
-      headers: { authorization: basic(app) },
+      headers: { authorization: basicAuth(app) },
       payload: { grant_type: 'refresh_token', refresh_token: 'no-such-token' },
     });
     expect(unknown.json()).toMatchObject({ status: 400, error: 'invalid_grant' });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EntriesService } from '../src/entries/entries.service';
 import { createTestApp, TestApp, usingPostgres } from './helpers/app';
-import { bearer, createUser, signIn } from './helpers/auth';
+import { bearer, clientToken, createUser, signIn } from './helpers/auth';
 import { eventually } from './helpers/eventually';
 
 /**
@@ -42,17 +42,7 @@ describe('delivery cache', () => {
       })
     ).json().id;
     const created = (await call('POST', `/project/${projectId}/client/`, { name: 'Site' })).json();
-    client = (
-      await writer.app.inject({
-        method: 'POST',
-        url: '/oauth/token',
-        payload: {
-          grant_type: 'client_credentials',
-          client_id: created.clientId,
-          client_secret: created.clientSecret,
-        },
-      })
-    ).json().access_token;
+    client = await clientToken(writer.app, created);
   });
 
   afterAll(async () => {

@@ -1,7 +1,6 @@
 import { DiscoveryModule } from '@nestjs/core';
 import { createTestApp, TestApp } from './helpers/app';
-import { bearer, createUser, signIn } from './helpers/auth';
-import { clientToken } from './helpers/delegation';
+import { bearer, clientToken, createUser, signIn } from './helpers/auth';
 import { DiscoveredRoute, discoverRoutes } from './helpers/routes';
 
 /**

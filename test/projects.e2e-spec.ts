@@ -1,5 +1,5 @@
 import { createTestApp, TestApp } from './helpers/app';
-import { bearer, createUser, signIn } from './helpers/auth';
+import { basicAuth, bearer, createUser, signIn } from './helpers/auth';
 
 describe('projects, members and API clients', () => {
   let t: TestApp;
@@ -343,7 +343,7 @@ describe('projects, members and API clients', () => {
         url: '/oauth/token',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
-          authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`,
+          authorization: basicAuth(client),
         },
         payload: 'grant_type=client_credentials&scope=read',
       });
@@ -395,7 +395,7 @@ describe('projects, members and API clients', () => {
         method: 'POST',
         url: '/oauth/token',
         headers: {
-          authorization: `Basic ${Buffer.from(`${client.clientId}:nope`).toString('base64')}`,
+          authorization: basicAuth({ clientId: client.clientId, clientSecret: 'nope' }),
         },
         payload: { grant_type: 'client_credentials' },
       });

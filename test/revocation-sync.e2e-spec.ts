@@ -7,7 +7,8 @@ import { JwtStrategy } from '../src/auth/jwt.strategy';
 import { EmbeddedDatabaseInUseError } from '../src/database/embedded-database';
 import { UsersService } from '../src/users/users.service';
 import { createTestApp, fileDatabaseSource, TestApp, usingPostgres } from './helpers/app';
-import { clientToken, delegatedTokens, publisher } from './helpers/delegation';
+import { clientToken } from './helpers/auth';
+import { delegatedTokens, publisher } from './helpers/delegation';
 import { eventually, sleep } from './helpers/eventually';
 
 /**

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { createTestApp, TestApp } from './helpers/app';
-import { bearer, createUser, decodeJwt, signIn } from './helpers/auth';
+import { basicAuth, bearer, clientToken, createUser, decodeJwt, signIn } from './helpers/auth';
 import { authorize, hiddenInputs, pkce, signInOnAuthorizePage } from './helpers/authorize';
 import {
   authorizeQuery,
-  basicAuth,
-  clientToken,
   delegatedTokens,
   exchangeCode,
   publisher,

@@ -44,6 +44,28 @@ export async function signIn(
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** HTTP Basic client authentication (RFC 6749 §2.3.1). */
+export const basicAuth = (client: { clientId: string; clientSecret: string }) =>
+  `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`;
+
+/** An API client's read token (client credentials). */
+export async function clientToken(
+  app: NestFastifyApplication,
+  client: { clientId: string; clientSecret: string },
+): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/oauth/token',
+    payload: {
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    },
+  });
+  if (res.statusCode !== 200) throw new Error(`client credentials: ${res.statusCode} ${res.body}`);
+  return res.json().access_token;
+}
+
 /** The JWT's header and payload, unverified. */
 export function decodeJwt(token: string): {
   header: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { bearer, createUser, signIn, Tokens } from './auth';
+import { basicAuth, bearer, createUser, signIn, Tokens } from './auth';
 import { authorize, pkce } from './authorize';
 
 export const APP_REDIRECT = 'http://127.0.0.1:9999/callback';
@@ -10,9 +10,6 @@ export interface Publisher {
   app: { id: number; clientId: string; clientSecret: string };
   member: { id: number; email: string; password: string };
 }
-
-export const basicAuth = (client: { clientId: string; clientSecret: string }) =>
-  `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`;
 
 /** A project with an admin, an author, and a third-party app registered as its API client. */
 export async function publisher(app: NestFastifyApplication): Promise<Publisher> {
@@ -92,22 +89,4 @@ export function exchangeCode(
       ...fields,
     }).toString(),
   });
-}
-
-/** An API client's read token (client credentials). */
-export async function clientToken(
-  app: NestFastifyApplication,
-  client: { clientId: string; clientSecret: string },
-): Promise<string> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/oauth/token',
-    payload: {
-      grant_type: 'client_credentials',
-      client_id: client.clientId,
-      client_secret: client.clientSecret,
-    },
-  });
-  if (res.statusCode !== 200) throw new Error(`client credentials: ${res.statusCode} ${res.body}`);
-  return res.json().access_token;
 }
