@@ -6,19 +6,8 @@ import { Browser, chromium } from 'playwright-core';
 import { TestApp } from './helpers/app';
 import { adminPoster, listeningApp, redirectListener } from './helpers/listening';
 import { createUser } from './helpers/auth';
+import { CHROMIUM, CHROMIUM_ARGS, describeInBrowser } from './helpers/browser';
 
-// Debian's Chromium, never a browser Playwright would download.
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TIMEOUT = 60_000;
 
 /**
@@ -26,7 +15,7 @@ const TIMEOUT = 60_000;
  * the authorization URL, signs in through the labelled form, allows access,
  * and lands on the app's redirect URI with code, state and iss.
  */
-describe('authorization code grant in a real browser (headless Chromium)', () => {
+describeInBrowser('authorization code grant in a real browser (headless Chromium)', () => {
   let t: TestApp | undefined;
   let listener: Awaited<ReturnType<typeof redirectListener>> | undefined;
   let browser: Browser | undefined;
