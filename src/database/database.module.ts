@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { databaseConfig, DatabaseConfig } from '../config/configuration';
 import { buildDataSourceOptions, runMigrations } from './data-source';
 import { EmbeddedDatabaseInUseError, EmbeddedSource } from './embedded-database';
+import { SqlModule } from './sql';
 
 /**
  * Where the embedded database's data comes from when not DATA_DIR.
@@ -46,6 +47,7 @@ type StartupOptions = TypeOrmModuleOptions & { runMigrationsAtStart: boolean };
         return dataSource;
       },
     }),
+    SqlModule,
   ],
 })
 export class DatabaseModule {}

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { databaseConfig, DatabaseConfig } from '../config/configuration';
 import { isEmbeddedDatabase } from './data-source';
+import { Sql } from './sql';
 
 const RECONNECT_AFTER_MS = 1_000;
 
@@ -28,7 +27,7 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
   private stopped = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sql: Sql,
     @Inject(databaseConfig.KEY) private readonly config: DatabaseConfig,
   ) {}
 
@@ -48,8 +47,20 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
       this.deliver(channel, payload);
       return;
     }
-    // Our own LISTEN connection delivers it back to us too.
-    await this.dataSource.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    // Sent on the LISTEN connection, which is open anyway, so a write's
+    // announcement takes no pool connection; the pool only while that one is
+    // being re-established. Either way it comes back to us too.
+    const statement = 'SELECT pg_notify($1, $2)';
+    const listener = this.listener;
+    if (listener && !this.reconnectTimer) {
+      try {
+        await listener.query(statement, [channel, payload]);
+        return;
+      } catch {
+        // The connection just broke: its error handler reconnects.
+      }
+    }
+    await this.sql.query(statement, [channel, payload]);
   }
 
   async onModuleInit(): Promise<void> {

@@ -1,0 +1,62 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
+
+/** What a statement answered: its rows (RETURNING or SELECT) and how many it touched. */
+export interface SqlResult<Row> {
+  rows: Row[];
+  rowCount: number;
+}
+
+/**
+ * Where a repository runs its SQL: the pool, or one transaction that the
+ * caller holds. Repository methods take one so a service can put several of
+ * them in one unit of work.
+ */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<SqlResult<Row>>;
+}
+
+/**
+ * The one way Tessera talks SQL: `{ rows, rowCount }` on Postgres and on
+ * the embedded database alike (TypeORM's own `query()` answers rows for a
+ * SELECT but `[rows, affected]` for an UPDATE or DELETE).
+ */
+@Injectable()
+export class Sql implements Queryable {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async query<Row = Record<string, unknown>>(
+    text: string,
+    params: unknown[] = [],
+  ): Promise<SqlResult<Row>> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await run<Row>(runner, text, params);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Runs `work` in one transaction on one connection: it commits when `work`
+   * resolves and rolls back when it throws.
+   */
+  transaction<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => {
+      const runner = manager.queryRunner!;
+      return work({ query: (text, params = []) => run(runner, text, params) });
+    });
+  }
+}
+
+async function run<Row>(runner: QueryRunner, text: string, params: unknown[]) {
+  const result = await runner.query(text, params, true);
+  const rows = (result.records ?? []) as Row[];
+  return { rows, rowCount: result.affected ?? rows.length };
+}
+
+/** Makes `Sql` injectable everywhere, as the data source is. */
+@Global()
+@Module({ providers: [Sql], exports: [Sql] })
+export class SqlModule {}
