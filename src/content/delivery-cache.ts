@@ -6,14 +6,13 @@ import {
   NestInterceptor,
   UseInterceptors,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, map, Observable, of } from 'rxjs';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedRequest } from '../common/access';
 import { etagOf, sendJsonWithEtag } from '../common/etag';
 import { ContentEvents } from './content-events.service';
+import { ContentRepository } from './content.repository';
 
 /** Cached pages are also dropped after this, so renamed users' names catch up. */
 const MAX_AGE_MS = 60_000;
@@ -45,7 +44,7 @@ export class DeliveryCache {
 
   constructor(
     private readonly events: ContentEvents,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly content: ContentRepository,
   ) {}
 
   lookup(key: string, projectId: number): CachedPage | undefined {
@@ -102,12 +101,8 @@ export class DeliveryCache {
 
   /** Until the next entry of the project is due to be published, at most MAX_AGE_MS. */
   private async expiry(projectId: number): Promise<number> {
-    const [row]: { next: number | null }[] = await this.dataSource.query(
-      `SELECT extract(epoch FROM min(published))::float8 * 1000 AS next
-         FROM entry WHERE project_id = $1 AND published > now()`,
-      [projectId],
-    );
-    return Math.min(Date.now() + MAX_AGE_MS, row?.next ?? Infinity);
+    const next = await this.content.nextPublication(projectId);
+    return Math.min(Date.now() + MAX_AGE_MS, next ?? Infinity);
   }
 }
 
