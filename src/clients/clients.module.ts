@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { TokensModule } from '../tokens/tokens.module';
-import { Client } from './client.entity';
 import { ClientsController } from './clients.controller';
+import { ClientsRepository } from './clients.repository';
 import { ClientsService } from './clients.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Client]), TokensModule],
+  imports: [TokensModule],
   controllers: [ClientsController],
-  providers: [ClientsService],
+  providers: [ClientsRepository, ClientsService],
   exports: [ClientsService],
 })
 export class ClientsModule {}

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
 import { ConflictError } from '../common/api-error';
+import { sqlState, UNIQUE_VIOLATION } from '../common/db-errors';
 import { PasswordService } from '../crypto/password.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { User } from './user.entity';
-
-const UNIQUE_VIOLATION = '23505';
+import { UsersRepository } from './users.repository';
 
 export class EmailTakenError extends ConflictError {
   constructor() {
@@ -17,47 +15,39 @@ export class EmailTakenError extends ConflictError {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
     private readonly passwords: PasswordService,
   ) {}
 
   async create(input: CreateUserDto): Promise<User> {
+    // Checked first so a taken address costs no password hashing.
     if (await this.findByEmail(input.email)) throw new EmailTakenError();
     const passwordHash = await this.passwords.hash(input.password);
     try {
-      return await this.users.save(
-        this.users.create({
-          email: input.email.trim(),
-          name: input.name.trim(),
-          passwordHash,
-          isAdmin: input.isAdmin ?? false,
-        }),
-      );
+      return await this.users.insert({
+        email: input.email.trim(),
+        name: input.name.trim(),
+        passwordHash,
+        isAdmin: input.isAdmin ?? false,
+      });
     } catch (error) {
       // Two sign-ups for one address at once: the unique index decides.
-      if (isUniqueViolation(error)) throw new EmailTakenError();
+      if (sqlState(error) === UNIQUE_VIOLATION) throw new EmailTakenError();
       throw error;
     }
   }
 
   findByEmail(email: string): Promise<User | null> {
-    return this.users
-      .createQueryBuilder('user')
-      .where('lower(user.email) = lower(:email)', { email: email.trim() })
-      .getOne();
+    return this.users.findByEmail(email.trim());
   }
 
   findById(id: number): Promise<User | null> {
-    return this.users.findOneBy({ id });
+    return this.users.findById(id);
   }
 
   /** The user with what a sign-in needs: the password hash. */
   findForSignIn(email: string): Promise<User | null> {
-    return this.users
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('lower(user.email) = lower(:email)', { email: email.trim() })
-      .getOne();
+    return this.users.findWithHashByEmail(email.trim());
   }
 
   /**
@@ -65,7 +55,7 @@ export class UsersService {
    * older one — unless the password changed meanwhile.
    */
   async replacePasswordHash(id: number, verified: string, passwordHash: string): Promise<void> {
-    await this.users.update({ id, passwordHash: verified }, { passwordHash });
+    await this.users.replacePasswordHash(id, verified, passwordHash);
   }
 
   async update(
@@ -73,33 +63,25 @@ export class UsersService {
     changes: { name?: string | null; email?: string | null },
   ): Promise<User> {
     // @IsOptional() lets null through: null means "not given", as everywhere else.
-    const name = changes.name ?? undefined;
-    const email = changes.email ?? undefined;
-    if (email) {
-      const owner = await this.findByEmail(email);
-      if (owner && owner.id !== id) throw new EmailTakenError();
-    }
-    const values = {
-      ...(name !== undefined ? { name: name.trim() } : {}),
-      ...(email !== undefined ? { email: email.trim() } : {}),
-    };
+    const name = changes.name?.trim();
+    const email = changes.email?.trim();
+    if (name === undefined && email === undefined) return existing(id, await this.findById(id));
     try {
-      if (Object.keys(values).length > 0) await this.users.update(id, values);
+      // The unique index on lower(email) is the check: the user's own address never collides.
+      return existing(id, await this.users.update(id, { name, email }));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new EmailTakenError();
+      if (sqlState(error) === UNIQUE_VIOLATION) throw new EmailTakenError();
       throw error;
     }
-    return this.users.findOneByOrFail({ id });
   }
 
   async setPassword(id: number, password: string): Promise<void> {
-    await this.users.update(id, { passwordHash: await this.passwords.hash(password) });
+    await this.users.setPasswordHash(id, await this.passwords.hash(password));
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError &&
-    (error.driverError as { code?: string } | undefined)?.code === UNIQUE_VIOLATION
-  );
+/** Only the signed-in user changes themself: one that vanished is a server error, not a 404. */
+function existing(id: number, user: User | null): User {
+  if (!user) throw new Error(`User ${id} no longer exists`);
+  return user;
 }
