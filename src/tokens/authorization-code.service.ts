@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { digestsEqual, randomSecret, sha256Hex } from '../crypto/digest';
+import { Sql } from '../database/sql';
+import { AuthorizationCodeRepository, ClaimedCode } from './authorization-code.repository';
 import { SessionService } from './session.service';
 
 /** RFC 9700 §4.2: codes live briefly. */
@@ -30,8 +30,9 @@ export function s256(verifier: string): string {
 @Injectable()
 export class AuthorizationCodeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly codes: AuthorizationCodeRepository,
     private readonly sessions: SessionService,
+    private readonly sql: Sql,
   ) {}
 
   /**
@@ -41,20 +42,16 @@ export class AuthorizationCodeService {
    */
   async issue(grant: Omit<CodeGrant, 'projectId'> & { signInId: string }): Promise<string> {
     const code = randomSecret();
-    await this.dataSource.query(
-      `INSERT INTO authorization_code (code_digest, client_id, user_id, redirect_uri, scope, code_challenge, expires_at, sign_in_id)
-       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7), $8)`,
-      [
-        sha256Hex(code),
-        grant.clientId,
-        grant.userId,
-        grant.redirectUri,
-        grant.scope,
-        grant.codeChallenge,
-        CODE_LIFETIME_SECONDS,
-        grant.signInId,
-      ],
-    );
+    await this.codes.insert({
+      codeDigest: sha256Hex(code),
+      clientId: grant.clientId,
+      userId: grant.userId,
+      redirectUri: grant.redirectUri,
+      scope: grant.scope,
+      codeChallenge: grant.codeChallenge,
+      lifetimeSeconds: CODE_LIFETIME_SECONDS,
+      signInId: grant.signInId,
+    });
     return code;
   }
 
@@ -78,38 +75,24 @@ export class AuthorizationCodeService {
     // One transaction marks the code used and starts its session: a replay,
     // which waits for the first redemption's row lock, always finds the
     // session to end.
-    const result = await this.dataSource.transaction(async (db): Promise<Redemption> => {
-      const [rows]: [CodeRow[], number] = await db.query(
-        `UPDATE authorization_code c SET used_at = now()
-          WHERE c.code_digest = $1 AND c.used_at IS NULL
-            AND NOT EXISTS (
-              SELECT 1 FROM session s WHERE s.id = c.sign_in_id AND s.revoked_at IS NOT NULL)
-         RETURNING client_id, user_id, redirect_uri, scope, code_challenge, expires_at > now() AS fresh`,
-        [digest],
-      );
-      const row = rows[0];
-      if (!row) {
-        const [known]: { used: boolean; session_id: string | null }[] = await db.query(
-          `SELECT used_at IS NOT NULL AS used, session_id FROM authorization_code WHERE code_digest = $1`,
-          [digest],
-        );
+    const result = await this.sql.transaction(async (db): Promise<Redemption> => {
+      const claimed = await this.codes.claim(digest, db);
+      if (!claimed) {
+        const known = await this.codes.find(digest, db);
         // Unknown, or its sign-in has ended since it was approved.
         if (!known?.used)
           return { outcome: 'invalid', reason: 'The authorization code is invalid' };
-        return { outcome: 'replayed', sessionId: known.session_id };
+        return { outcome: 'replayed', sessionId: known.sessionId };
       }
-      const refusal = refusalOf(row, check);
+      const refusal = refusalOf(claimed, check);
       if (refusal) return { outcome: 'invalid', reason: refusal };
       const { session, refreshToken } = await this.sessions.start(
-        row.user_id,
-        { clientId: row.client_id, projectId: check.projectId, scope: row.scope },
+        claimed.userId,
+        { clientId: claimed.clientId, projectId: check.projectId, scope: claimed.scope },
         db,
       );
-      await db.query(`UPDATE authorization_code SET session_id = $2 WHERE code_digest = $1`, [
-        digest,
-        session.id,
-      ]);
-      return { outcome: 'issued', session, refreshToken, scope: row.scope };
+      await this.codes.attachSession(digest, session.id, db);
+      return { outcome: 'issued', session, refreshToken, scope: claimed.scope };
     });
     if (result.outcome !== 'replayed') return result;
     if (result.sessionId) await this.sessions.end(result.sessionId);
@@ -132,31 +115,22 @@ const CODE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 
 /** Why a freshly claimed code may not be exchanged by this request, or null. */
 function refusalOf(
-  row: CodeRow,
+  code: ClaimedCode,
   check: { clientId: number; redirectUri: string; codeVerifier: string },
 ): string | null {
-  if (!row.fresh) return 'The authorization code has expired';
-  if (row.client_id !== check.clientId)
+  if (!code.fresh) return 'The authorization code has expired';
+  if (code.clientId !== check.clientId)
     return 'The authorization code was issued to another client';
-  if (row.redirect_uri !== check.redirectUri) {
+  if (code.redirectUri !== check.redirectUri) {
     return 'redirect_uri does not match the authorization request';
   }
   if (!CODE_VERIFIER.test(check.codeVerifier)) {
     return 'code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" and "~"';
   }
-  if (!digestsEqual(toHex(row.code_challenge), toHex(s256(check.codeVerifier)))) {
+  if (!digestsEqual(toHex(code.codeChallenge), toHex(s256(check.codeVerifier)))) {
     return 'code_verifier does not match the code challenge';
   }
   return null;
-}
-
-interface CodeRow {
-  client_id: number;
-  user_id: number;
-  redirect_uri: string;
-  scope: string;
-  code_challenge: string;
-  fresh: boolean;
 }
 
 function toHex(base64url: string): string {

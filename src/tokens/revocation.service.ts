@@ -5,33 +5,21 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { authConfig, AuthConfig } from '../config/configuration';
 import { NotificationsService } from '../database/notifications.service';
+import { Revocation, RevocationKey, RevocationRepository } from './revocation.repository';
+
+export type { Revocation, RevocationKey } from './revocation.repository';
 
 const CHANNEL = 'tessera_revocation';
 const PURGE_EVERY_MS = 60_000;
 /** Postgres refuses a NOTIFY payload of 8000 bytes or more. */
 const MAX_NOTIFY_BYTES = 7_900;
 
-/**
- * What revocation names: one access token (`jti:`), every token of a
- * session (`sid:`), or every token — its own and those it holds for users —
- * of one secret version of an API client (`cv:<client>:<version>`).
- */
-export type RevocationKey = `jti:${string}` | `sid:${string}` | `cv:${number}:${number}`;
-
 export const accessTokenKey = (tokenId: string): RevocationKey => `jti:${tokenId}`;
 const sessionKey = (sessionId: string): RevocationKey => `sid:${sessionId}`;
 const clientSecretKey = (clientId: number, version: number): RevocationKey =>
   `cv:${clientId}:${version}`;
-
-export interface Revocation {
-  key: RevocationKey;
-  /** Seconds since the epoch after which no token it names can be valid anyway. */
-  expiresAt: number;
-}
 
 /**
  * The deny-list, held in memory so checking a token costs no database round
@@ -46,7 +34,7 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
   private purgeTimer?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly revokedTokens: RevocationRepository,
     private readonly notifications: NotificationsService,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {
@@ -123,12 +111,7 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
   private async revoke(...revocations: Revocation[]): Promise<void> {
     if (revocations.length === 0) return;
     this.apply(revocations);
-    await this.dataSource.query(
-      `INSERT INTO revoked_token (key, expires_at)
-       SELECT key, to_timestamp(expires_at) FROM unnest($1::text[], $2::float8[]) AS r(key, expires_at)
-       ON CONFLICT (key) DO UPDATE SET expires_at = GREATEST(revoked_token.expires_at, EXCLUDED.expires_at)`,
-      [revocations.map((r) => r.key), revocations.map((r) => r.expiresAt)],
-    );
+    await this.revokedTokens.save(revocations);
     await this.announce(revocations);
   }
 
@@ -144,18 +127,14 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async reload(): Promise<void> {
-    const rows: { key: RevocationKey; expires_at: number }[] = await this.dataSource.query(
-      `SELECT key, extract(epoch FROM expires_at)::float8 AS expires_at
-         FROM revoked_token WHERE expires_at > now()`,
-    );
-    this.apply(rows.map((row) => ({ key: row.key, expiresAt: row.expires_at })));
+    this.apply(await this.revokedTokens.unexpired());
   }
 
   private async purge(): Promise<void> {
     const now = Date.now() / 1000;
     for (const [key, expiresAt] of this.revoked) if (expiresAt < now) this.revoked.delete(key);
-    await this.dataSource
-      .query(`DELETE FROM revoked_token WHERE expires_at < now() - interval '1 minute'`)
+    await this.revokedTokens
+      .purgeExpired()
       .catch((error: unknown) => this.logger.warn(`purge failed: ${String(error)}`));
   }
 }

@@ -3,9 +3,12 @@ import { JwtModule } from '@nestjs/jwt';
 import { authConfig, AuthConfig } from '../config/configuration';
 import { NotificationsModule } from '../database/notifications.module';
 import { AccessTokenService } from './access-token.service';
+import { AuthorizationCodeRepository } from './authorization-code.repository';
 import { AuthorizationCodeService } from './authorization-code.service';
 import { PasswordService } from '../crypto/password.service';
+import { RevocationRepository } from './revocation.repository';
 import { RevocationService } from './revocation.service';
+import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 import { signingKey } from './signing-key';
 
@@ -32,6 +35,9 @@ import { signingKey } from './signing-key';
     }),
   ],
   providers: [
+    RevocationRepository,
+    SessionRepository,
+    AuthorizationCodeRepository,
     PasswordService,
     AccessTokenService,
     RevocationService,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { BruteForceRepository } from './brute-force.repository';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -12,22 +11,14 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
  */
 @Injectable()
 export class DatabaseThrottlerStorage implements ThrottlerStorage {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly counters: BruteForceRepository) {}
 
   async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
-    const [row]: { hits: number; seconds_left: number }[] = await this.dataSource.query(
-      `INSERT INTO rate_limit AS r (key, hits, resets_at)
-       VALUES ($1, 1, now() + make_interval(secs => $2::float8 / 1000))
-       ON CONFLICT (key) DO UPDATE SET
-         hits = CASE WHEN r.resets_at <= now() THEN 1 ELSE r.hits + 1 END,
-         resets_at = CASE WHEN r.resets_at <= now() THEN EXCLUDED.resets_at ELSE r.resets_at END
-       RETURNING hits, ceil(extract(epoch FROM resets_at - now()))::int AS seconds_left`,
-      [key, ttl],
-    );
-    const secondsLeft = Math.max(1, row.seconds_left);
-    const isBlocked = row.hits > limit;
+    const window = await this.counters.countHit(key, ttl);
+    const secondsLeft = Math.max(1, window.secondsLeft);
+    const isBlocked = window.hits > limit;
     return {
-      totalHits: row.hits,
+      totalHits: window.hits,
       timeToExpire: secondsLeft,
       isBlocked,
       timeToBlockExpire: isBlocked ? secondsLeft : 0,

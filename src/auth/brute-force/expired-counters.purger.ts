@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { BruteForceRepository } from './brute-force.repository';
 
 const PURGE_EVERY_MS = 60_000;
 
@@ -10,7 +9,7 @@ export class ExpiredCountersPurger implements OnApplicationBootstrap, OnApplicat
   private readonly logger = new Logger(ExpiredCountersPurger.name);
   private timer?: NodeJS.Timeout;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly counters: BruteForceRepository) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.purge(), PURGE_EVERY_MS).unref();
@@ -22,8 +21,7 @@ export class ExpiredCountersPurger implements OnApplicationBootstrap, OnApplicat
 
   private async purge(): Promise<void> {
     try {
-      await this.dataSource.query(`DELETE FROM rate_limit WHERE resets_at < now()`);
-      await this.dataSource.query(`DELETE FROM sign_in_failure WHERE window_ends < now()`);
+      await this.counters.purgeExpired();
     } catch (error) {
       this.logger.warn(`purge failed: ${String(error)}`);
     }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { sha256Hex } from '../../crypto/digest';
+import { BruteForceRepository } from './brute-force.repository';
 
 /** An address is refused for an account after this many failures within the window. */
 export const MAX_FAILURES_PER_ADDRESS = 10;
@@ -28,7 +27,7 @@ export type AttemptStanding =
  */
 @Injectable()
 export class SignInAttemptsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly counters: BruteForceRepository) {}
 
   /**
    * Where this address stands for the account: refused after ten failures
@@ -39,41 +38,22 @@ export class SignInAttemptsService {
    * request budget bounds.
    */
   async standing(email: string, address: string): Promise<AttemptStanding> {
-    const [row]: { here: number; elsewhere: number; seconds_left: number | null }[] =
-      await this.dataSource.query(
-        `SELECT coalesce(sum(failures) FILTER (WHERE address = $2), 0)::int AS here,
-                coalesce(sum(failures) FILTER (WHERE address <> $2), 0)::int AS elsewhere,
-                ceil(extract(epoch FROM max(window_ends) FILTER (WHERE address = $2) - now()))::int
-                  AS seconds_left
-           FROM sign_in_failure
-          WHERE account = $1 AND window_ends > now()`,
-        [accountKey(email), address],
-      );
-    if (row.here >= MAX_FAILURES_PER_ADDRESS) {
-      return { refused: true, retryAfterSeconds: Math.max(1, row.seconds_left ?? 1) };
+    const failures = await this.counters.failureCounts(accountKey(email), address);
+    if (failures.here >= MAX_FAILURES_PER_ADDRESS) {
+      return { refused: true, retryAfterSeconds: Math.max(1, failures.secondsLeft ?? 1) };
     }
     // This address is held to its own count; the delay is for guesses spread over others.
-    return { refused: false, delayMs: delayFor(row.elsewhere), failuresHere: row.here };
+    return { refused: false, delayMs: delayFor(failures.elsewhere), failuresHere: failures.here };
   }
 
   /** One statement, so parallel failures all count. */
   async recordFailure(email: string, address: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO sign_in_failure AS f (account, address, failures, window_ends)
-       VALUES ($1, $2, 1, now() + make_interval(secs => $3))
-       ON CONFLICT (account, address) DO UPDATE SET
-         failures = CASE WHEN f.window_ends > now() THEN f.failures + 1 ELSE 1 END,
-         window_ends = CASE WHEN f.window_ends > now() THEN f.window_ends ELSE EXCLUDED.window_ends END`,
-      [accountKey(email), address, FAILURE_WINDOW_SECONDS],
-    );
+    await this.counters.recordFailure(accountKey(email), address, FAILURE_WINDOW_SECONDS);
   }
 
   /** A success from an address clears that address's failures for the account. */
   async recordSuccess(email: string, address: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM sign_in_failure WHERE account = $1 AND address = $2`, [
-      accountKey(email),
-      address,
-    ]);
+    await this.counters.clearFailures(accountKey(email), address);
   }
 }
 
