@@ -8,6 +8,7 @@ import { EntriesModule } from './entries/entries.module';
 import { EntryTypesModule } from './entry-types/entry-types.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './http/logging';
+import { MetricsModule } from './metrics/metrics.module';
 import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ClientsModule } from './clients/clients.module';
@@ -24,6 +25,7 @@ import { ClientsModule } from './clients/clients.module';
     EntryTypesModule,
     EntriesModule,
     AuthModule,
+    MetricsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
 })

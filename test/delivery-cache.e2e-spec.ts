@@ -144,4 +144,58 @@ describe('delivery cache', () => {
       list.mockRestore();
     }
   });
+  it('one page whatever the spelling: padded, reordered or empty parameters share a key', async () => {
+    // A write first, on the reading instance: nothing cached before it counts.
+    expect((await write('Spelling', '2020-01-04T00:00:00Z', reader)).statusCode).toBe(201);
+    const list = jest.spyOn(reader.app.get(EntriesService), 'list');
+    const get = jest.spyOn(reader.app.get(EntriesService), 'get');
+    try {
+      const spellings = [
+        `/project/${projectId}/entry/?page=1&pageSize=30`,
+        `/project/${projectId}/entry?pageSize=30&page=1`,
+        `/project/${projectId}/entry/?page=0001&pageSize=030`,
+        `/project/${projectId}/entry/?search=&page=1`,
+      ];
+      const etags = new Set<string>();
+      for (const url of spellings) {
+        const res = await reader.app.inject({ method: 'GET', url, headers: bearer(client) });
+        expect(res.statusCode).toBe(200);
+        etags.add(String(res.headers.etag));
+      }
+      expect(etags.size).toBe(1);
+      expect(list).toHaveBeenCalledTimes(1);
+
+      const entryId = (await read()).json().results[0].id as number;
+      for (const url of [
+        `/project/${projectId}/entry/${entryId}`,
+        `/project/${projectId}/entry/${entryId}/`,
+        `/project/${projectId}/entry/${entryId}?anything=${randomBytes(4).toString('hex')}`,
+      ]) {
+        const res = await reader.app.inject({ method: 'GET', url, headers: bearer(client) });
+        expect(res.statusCode).toBe(200);
+      }
+      expect(get).toHaveBeenCalledTimes(1);
+    } finally {
+      list.mockRestore();
+      get.mockRestore();
+    }
+  });
+
+  it('an invalid query is refused and never cached', async () => {
+    const list = jest.spyOn(reader.app.get(EntriesService), 'list');
+    try {
+      for (let i = 0; i < 2; i++) {
+        const res = await reader.app.inject({
+          method: 'GET',
+          url: `/project/${projectId}/entry/?page=0&unknown=1`,
+          headers: bearer(client),
+        });
+        expect(res.statusCode).toBe(400);
+        expect(res.json()).toMatchObject({ status: 400, name: 'ValidationError' });
+      }
+      expect(list).not.toHaveBeenCalled();
+    } finally {
+      list.mockRestore();
+    }
+  });
 });

@@ -4,8 +4,13 @@ import {
   ExecutionContext,
   Injectable,
   NestInterceptor,
+  SetMetadata,
+  Type,
   UseInterceptors,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, map, Observable, of } from 'rxjs';
@@ -41,6 +46,8 @@ export class DeliveryCache {
   /** Pages being computed: concurrent misses for one key share one query. */
   private readonly computing = new Map<string, { generation: string; page: Promise<CachedPage> }>();
   private bytes = 0;
+  private hits = 0;
+  private misses = 0;
 
   constructor(
     private readonly events: ContentEvents,
@@ -49,12 +56,22 @@ export class DeliveryCache {
 
   lookup(key: string, projectId: number): CachedPage | undefined {
     const page = this.pages.get(key);
-    if (!page) return undefined;
-    if (page.generation !== this.events.generation(projectId) || page.expiresAt <= Date.now()) {
+    if (
+      page &&
+      (page.generation !== this.events.generation(projectId) || page.expiresAt <= Date.now())
+    ) {
       this.drop(key, page);
-      return undefined;
+    } else if (page) {
+      this.hits += 1;
+      return page;
     }
-    return page;
+    this.misses += 1;
+    return undefined;
+  }
+
+  /** For the metrics: reads answered and missed since start, and what is held now. */
+  stats(): { hits: number; misses: number; pages: number; bytes: number } {
+    return { hits: this.hits, misses: this.misses, pages: this.pages.size, bytes: this.bytes };
   }
 
   /**
@@ -106,9 +123,20 @@ export class DeliveryCache {
   }
 }
 
+/** Where `@Delivered(QueryDto)` keeps the route's query class. */
+const DELIVERED_QUERY = 'tessera:delivered-query';
+/** Raw request keys remembered with their canonical key; beyond this the oldest go. */
+const MAX_ALIASES = 10_000;
+
 @Injectable()
 export class DeliveryCacheInterceptor implements NestInterceptor {
-  constructor(private readonly cache: DeliveryCache) {}
+  /** Raw key (project, caller, URL) → canonical key, so a repeat read skips the parsing. */
+  private readonly aliases = new Map<string, string>();
+
+  constructor(
+    private readonly cache: DeliveryCache,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -119,18 +147,68 @@ export class DeliveryCacheInterceptor implements NestInterceptor {
     const { projectId } = access;
     // The project and the kind of caller are part of the key: a page is never
     // shared across projects or between members and API clients.
-    const key = `${projectId}\u0000${access.principal.kind}\u0000${request.url}`;
+    const rawKey = `${projectId}\u0000${access.principal.kind}\u0000${request.url}`;
+    let key = this.aliases.get(rawKey);
+    if (key === undefined) {
+      const query = this.reflector.get<Type<object> | null>(DELIVERED_QUERY, context.getHandler());
+      const canonical = canonicalRequest(request, query);
+      // Invalid input is the handler's to refuse (400); nothing of it is cached.
+      if (canonical === undefined) return next.handle();
+      key = `${projectId}\u0000${access.principal.kind}\u0000${canonical}`;
+      this.remember(rawKey, key);
+    }
     const hit = this.cache.lookup(key, projectId);
     if (hit) return of(sendJsonWithEtag(request, reply, hit.body, hit.etag));
     return from(this.cache.fill(key, projectId, () => lastValueFrom(next.handle()))).pipe(
       map((page) => sendJsonWithEtag(request, reply, page.body, page.etag)),
     );
   }
+
+  private remember(rawKey: string, key: string): void {
+    this.aliases.set(rawKey, key);
+    if (this.aliases.size > MAX_ALIASES) {
+      this.aliases.delete(this.aliases.keys().next().value!);
+    }
+  }
 }
 
-/** A content read served from the delivery cache, with an ETag and 304 on If-None-Match. */
-export const Delivered = () =>
+/**
+ * The request as the handler will see it: the route, its ids, and the
+ * validated query with defaults filled in and its
+ * parameters sorted. So `?page=0001&pageSize=30` and `?page=1` share a page,
+ * and no spelling of one query can force a miss. Undefined when the query
+ * is invalid.
+ */
+export function canonicalRequest(
+  request: Pick<FastifyRequest, 'routeOptions' | 'params' | 'query'>,
+  queryType: Type<object> | null,
+): string | undefined {
+  // Ids as written: a padded id is not an id (404), and errors are never cached.
+  const params = Object.entries((request.params ?? {}) as Record<string, string>).sort(
+    ([a], [b]) => (a < b ? -1 : 1),
+  );
+  let query: [string, unknown][] = [];
+  if (queryType) {
+    const parsed = plainToInstance(queryType, request.query ?? {});
+    const errors = validateSync(parsed, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) return undefined;
+    query = Object.entries(parsed)
+      // An empty parameter filters nothing in every delivered query (`search=`).
+      .filter(([, value]) => value !== undefined && value !== '')
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+  }
+  return JSON.stringify([request.routeOptions.url, params, query]);
+}
+
+/**
+ * A content read served from the delivery cache, with an ETag and 304 on
+ * If-None-Match. `query` is the route's query class: the cache keys pages
+ * by the query it parses to, not by how the URL spells it; a route without
+ * one ignores the query string, as its handler does.
+ */
+export const Delivered = (query?: Type<object>) =>
   applyDecorators(
+    SetMetadata(DELIVERED_QUERY, query ?? null),
     UseInterceptors(DeliveryCacheInterceptor),
     ApiHeader({
       name: 'If-None-Match',

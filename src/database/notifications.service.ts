@@ -47,20 +47,8 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
       this.deliver(channel, payload);
       return;
     }
-    // Sent on the LISTEN connection, which is open anyway, so a write's
-    // announcement takes no pool connection; the pool only while that one is
-    // being re-established. Either way it comes back to us too.
-    const statement = 'SELECT pg_notify($1, $2)';
-    const listener = this.listener;
-    if (listener && !this.reconnectTimer) {
-      try {
-        await listener.query(statement, [channel, payload]);
-        return;
-      } catch {
-        // The connection just broke: its error handler reconnects.
-      }
-    }
-    await this.sql.query(statement, [channel, payload]);
+    // Our own LISTEN connection delivers it back to us too.
+    await this.sql.query('SELECT pg_notify($1, $2)', [channel, payload]);
   }
 
   async onModuleInit(): Promise<void> {

@@ -1,6 +1,10 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+
+type PoolCounts = Pick<Pool, 'totalCount' | 'idleCount' | 'waitingCount'>;
 
 /** What a statement answered: its rows (RETURNING or SELECT) and how many it touched. */
 export interface SqlResult<Row> {
@@ -36,6 +40,16 @@ export class Sql implements Queryable {
     } finally {
       await runner.release();
     }
+  }
+
+  /** Connections of the pool by state, for the metrics (the embedded database has one). */
+  poolStats(): { total: number; idle: number; waiting: number } {
+    const pool = (this.dataSource.driver as PostgresDriver).master as Partial<PoolCounts>;
+    return {
+      total: pool.totalCount ?? 1,
+      idle: pool.idleCount ?? 0,
+      waiting: pool.waitingCount ?? 0,
+    };
   }
 
   /**

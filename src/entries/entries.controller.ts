@@ -63,7 +63,7 @@ export class EntriesController {
 
   @Get('entry')
   @ProjectAccess('member', { clientRead: true })
-  @Delivered()
+  @Delivered(EntryListQueryDto)
   @ApiOperation({
     summary:
       'Entries, newest change first; published ones only unless a member asks for nonPublished',
@@ -145,7 +145,7 @@ export class EntriesController {
 
   @Get('entry-tag')
   @ProjectAccess('member', { clientRead: true })
-  @Delivered()
+  @Delivered(EntryTagQueryDto)
   @ApiOperation({ summary: "The project's tags; with ?counts=true, how many entries carry each" })
   @ApiOkResponse({
     schema: {

@@ -42,7 +42,7 @@ export class EntryTypesController {
 
   @Get()
   @ProjectAccess('member', { clientRead: true })
-  @Delivered()
+  @Delivered(PageQueryDto)
   @ApiOperation({ summary: "The project's entry types with their field definitions" })
   @ApiOkResponse({ type: EntryTypePage })
   list(
