@@ -18,7 +18,7 @@ const shared = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   // NestJS 12 and a few of its dependencies are ESM-only: let swc compile them.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|uid|cookie|content-disposition|oauth4webapi|@apidevtools/json-schema-ref-parser)/)',
+    '/node_modules/(?!(@nestjs|uid|cookie|content-disposition|oauth4webapi|jose|@apidevtools/json-schema-ref-parser)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'json'],
   // src/metadata.ts imports siblings as `./x.js`, as Node needs in the build.

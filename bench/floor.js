@@ -1,47 +1,58 @@
 // The floor for the entry list: the same client-token request Tessera answers
 // in the bench (`GET /project/:id/entry/?page=1&pageSize=30`), the same rows
 // and the same JSON, from a bare Fastify app with `pg` and nothing around it:
-// verify the bearer JWT, run one query, send the object. No cache, on purpose:
+// verify the bearer JWT, run the page's query and the count beside it, send
+// the object. No cache, on purpose:
 // it is the cost of doing the work once per request, which Tessera's uncached
 // path can be held to and its cached path should beat.
 //
-// Env: PORT, DATABASE_URL (the bench's scratch database), JWT_SECRET (the one
-// Tessera signs with), JWT_ISSUER (Tessera's issuer and audience).
-const { Buffer } = require('node:buffer');
-const { createSecretKey } = require('node:crypto');
+// Env: PORT, DATABASE_URL (the bench's scratch database), JWKS_URL (Tessera's
+// /.well-known/jwks.json, read once at start: the keys it signs with),
+// JWT_ISSUER (Tessera's issuer and audience).
+const { createPublicKey } = require('node:crypto');
 const Fastify = require('fastify');
 const jwt = require('jsonwebtoken');
 const { Pool } = require('pg');
 
+const { fetch } = globalThis;
+
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 30;
 
-const key = createSecretKey(Buffer.from(process.env.JWT_SECRET ?? '', 'utf8'));
+/** kid → public key, as a consumer verifying offline holds them. */
+const publicKeys = new Map();
 const verifyOptions = {
-  algorithms: ['HS256'],
+  algorithms: ['ES256'],
   ...(process.env.JWT_ISSUER
     ? { issuer: process.env.JWT_ISSUER, audience: process.env.JWT_ISSUER }
     : {}),
 };
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
-// Tessera's query for an API client's default list (src/entries/entries.service.ts:
-// published entries only, newest change first, the total with the page), with the
-// entry type's name and field names joined in instead of a second query.
-const LIST = `SELECT count(*) OVER ()::int AS total, e.id, e.entry_type_id,
-    et.name AS entry_type_name, ARRAY(SELECT d->>'name' FROM jsonb_array_elements(et.fields) d) AS defined,
-    e.name, e.published, e.tags, e.fields,
-    e.user_id, u.name AS user_name, e.modified_by_user_id, mu.name AS modified_by_name,
-    e.created_at, e.modified_at
-  FROM entry e
-  JOIN entry_type et ON et.id = e.entry_type_id AND et.project_id = e.project_id
-  LEFT JOIN "user" u ON u.id = e.user_id
-  LEFT JOIN "user" mu ON mu.id = e.modified_by_user_id
-  WHERE e.project_id = $1 AND e.published IS NOT NULL AND e.published <= now()
-  ORDER BY e.modified_at DESC, e.id DESC
-  LIMIT $2 OFFSET $3`;
-const COUNT = `SELECT count(*)::int AS total FROM entry e
+// Tessera's queries for an API client's default list (src/entries/entries.repository.ts:
+// published entries only, newest change first, one more than the page to know
+// whether another follows; the users' and entry type's names joined to the
+// page's rows only), with the entry type's name and field names joined in
+// instead of a second query. The total is counted up to 10,001 and estimated
+// beyond, on every request: the floor keeps no cache, Tessera keeps totals.
+const LIST = `SELECT p.*, et.name AS entry_type_name,
+    ARRAY(SELECT d->>'name' FROM jsonb_array_elements(et.fields) d) AS defined,
+    u.name AS user_name, mu.name AS modified_by_name
+  FROM (SELECT e.id, e.entry_type_id, e.name, e.published, e.tags, e.fields,
+               e.user_id, e.modified_by_user_id, e.created_at, e.modified_at
+          FROM entry e
+         WHERE e.project_id = $1 AND e.published IS NOT NULL AND e.published <= now()
+         ORDER BY e.modified_at DESC, e.id DESC
+         LIMIT $2 OFFSET $3) p
+  JOIN entry_type et ON et.id = p.entry_type_id
+  LEFT JOIN "user" u ON u.id = p.user_id
+  LEFT JOIN "user" mu ON mu.id = p.modified_by_user_id
+  ORDER BY p.modified_at DESC, p.id DESC`;
+const EXACT_UP_TO = 10_000;
+const MATCHING = `FROM entry e
   WHERE e.project_id = $1 AND e.published IS NOT NULL AND e.published <= now()`;
+const COUNT = `SELECT count(*)::int AS total FROM (SELECT 1 ${MATCHING} LIMIT ${EXACT_UP_TO + 1}) capped`;
+const ESTIMATE = `EXPLAIN (FORMAT JSON) SELECT 1 ${MATCHING}`;
 
 const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true } });
 
@@ -52,7 +63,8 @@ app.get('/project/:projectId/entry', async (request, reply) => {
   const match = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '');
   let claims;
   try {
-    claims = match && jwt.verify(match[1], key, verifyOptions);
+    const kid = match && jwt.decode(match[1], { complete: true })?.header.kid;
+    claims = kid && publicKeys.has(kid) && jwt.verify(match[1], publicKeys.get(kid), verifyOptions);
   } catch {
     claims = undefined;
   }
@@ -66,14 +78,26 @@ app.get('/project/:projectId/entry', async (request, reply) => {
     return reply.code(400).send({ status: 400, message: 'Bad page or pageSize' });
   }
 
-  const { rows } = await pool.query(LIST, [projectId, pageSize, (page - 1) * pageSize]);
-  const totalRecords =
-    rows[0]?.total ?? (page > 1 ? (await pool.query(COUNT, [projectId])).rows[0].total : 0);
+  const [{ rows }, counted] = await Promise.all([
+    pool.query(LIST, [projectId, pageSize + 1, (page - 1) * pageSize]),
+    pool.query(COUNT, [projectId]),
+  ]);
+  let totalRecords = counted.rows[0].total;
+  const estimated = totalRecords > EXACT_UP_TO;
+  if (estimated) {
+    const plan = (await pool.query(ESTIMATE, [projectId])).rows[0]['QUERY PLAN'];
+    totalRecords = Math.max(Math.round(plan[0].Plan['Plan Rows']), EXACT_UP_TO + 1);
+  }
+  const more = rows.length > pageSize;
+  const results = rows.slice(0, pageSize).map(toEntry);
   return reply.send({
     page,
     totalPages: Math.ceil(totalRecords / pageSize),
     totalRecords,
-    results: rows.map(toEntry),
+    ...(estimated ? { totalRecordsEstimated: true } : {}),
+    // Tessera signs its cursor (an HMAC, a few microseconds); the floor only says whether one follows.
+    ...(results.length === 0 && page > 1 ? {} : { nextCursor: more ? 'more' : null }),
+    results,
   });
 });
 
@@ -113,10 +137,20 @@ function positiveInt(value, fallback, max) {
   return Number.isInteger(n) && n >= 1 && n <= max ? n : null;
 }
 
-app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).catch((error) => {
-  process.stderr.write(`floor: ${String(error)}\n`);
-  process.exit(1);
-});
+async function loadKeys() {
+  const response = await fetch(process.env.JWKS_URL);
+  if (!response.ok) throw new Error(`GET ${process.env.JWKS_URL}: ${response.status}`);
+  for (const jwk of (await response.json()).keys) {
+    publicKeys.set(jwk.kid, createPublicKey({ key: jwk, format: 'jwk' }));
+  }
+}
+
+loadKeys()
+  .then(() => app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }))
+  .catch((error) => {
+    process.stderr.write(`floor: ${String(error)}\n`);
+    process.exit(1);
+  });
 
 // The bench ends us with SIGTERM; exit at once instead of draining keep-alive sockets.
 process.once('SIGTERM', () => process.exit(0));

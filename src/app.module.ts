@@ -12,6 +12,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ClientsModule } from './clients/clients.module';
+import { SyncModule } from './sync/sync.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { ClientsModule } from './clients/clients.module';
     ClientsModule,
     EntryTypesModule,
     EntriesModule,
+    SyncModule,
     AuthModule,
     MetricsModule,
   ],

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
 import { createTestApp, TestApp } from './helpers/app';
 import { bearer, createUser, decodeJwt, signIn } from './helpers/auth';
+import { signAsApp } from './helpers/tokens';
 
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 const INVALID_CREDENTIALS_BODY = {
@@ -64,7 +64,10 @@ describe('auth: password grant, refresh, logout, revocation, /user/me', () => {
       const user = await createUser(t.app);
       const { access_token } = await signIn(t.app, user.email, user.password);
       const { header, payload } = decodeJwt(access_token);
-      expect(header).toEqual({ alg: 'HS256', typ: 'at+jwt' });
+      const [signingKey] = (
+        await t.app.inject({ method: 'GET', url: '/.well-known/jwks.json' })
+      ).json().keys;
+      expect(header).toEqual({ alg: 'ES256', typ: 'at+jwt', kid: signingKey.kid });
       expect(payload).toEqual({
         sub: String(user.id),
         userId: user.id,
@@ -220,9 +223,11 @@ describe('auth: password grant, refresh, logout, revocation, /user/me', () => {
     it('/token-refresh rotates a real refresh token; an expired access token in Authorization does not matter', async () => {
       const user = await createUser(t.app);
       const tokens = await signIn(t.app, user.email, user.password);
-      const expired = t.app
-        .get(JwtService)
-        .sign({ userId: user.id, sid: 'gone' }, { subject: String(user.id), expiresIn: -60 });
+      const expired = signAsApp(
+        t.app,
+        { userId: user.id, sid: 'gone', jti: 'expired' },
+        { subject: String(user.id), expiresIn: -60 },
+      );
       for (const url of ['/user/token-refresh']) {
         const res = await post(
           url,
@@ -298,9 +303,11 @@ describe('auth: password grant, refresh, logout, revocation, /user/me', () => {
 
     it('an expired token → 401 invalid_token', async () => {
       const user = await createUser(t.app);
-      const expired = t.app
-        .get(JwtService)
-        .sign({ userId: user.id, sid: 's' }, { subject: String(user.id), expiresIn: -1 });
+      const expired = signAsApp(
+        t.app,
+        { userId: user.id, sid: 's', jti: 'expired' },
+        { subject: String(user.id), expiresIn: -1 },
+      );
       const res = await me(expired);
       expect(res.statusCode).toBe(401);
       expect(res.headers['www-authenticate']).toContain('error="invalid_token"');
@@ -321,16 +328,13 @@ describe('auth: password grant, refresh, logout, revocation, /user/me', () => {
         const unsigned = `${b64(header)}.${b64(body)}`;
         return `${unsigned}.${createHmac('sha256', key).update(unsigned).digest('base64url')}`;
       };
-      const jwt = t.app.get(JwtService);
       // The token's own claims, re-signed with our key: only what each case changes differs.
       const { iss: _iss, aud: _aud, iat: _iat, exp: _exp, ...own } = claims;
       const resigned = (options: { issuer?: string; audience?: string } = {}) =>
-        jwt.sign(
+        signAsApp(
+          t.app,
           { ...own, jti: `${String(own.jti)}-${options.issuer ?? options.audience ?? 'x'}` },
-          {
-            expiresIn: 300,
-            ...options,
-          },
+          options,
         );
       expect((await me(resigned())).statusCode).toBe(200);
       const forged = [
@@ -410,6 +414,7 @@ describe('auth: password grant, refresh, logout, revocation, /user/me', () => {
         authorization_endpoint: 'http://tessera.test/oauth/authorize',
         token_endpoint: 'http://tessera.test/oauth/token',
         revocation_endpoint: 'http://tessera.test/oauth/revoke',
+        jwks_uri: 'http://tessera.test/.well-known/jwks.json',
         grant_types_supported: [
           'authorization_code',
           'refresh_token',

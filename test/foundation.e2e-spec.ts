@@ -36,12 +36,16 @@ describe('foundation: errors, OpenAPI, health, HTTP behaviour', () => {
     expect(res.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
   });
 
-  it('GET /spec is a valid OpenAPI 3 document with servers from PUBLIC_URL and a bearer scheme', async () => {
+  it('GET /spec is a valid OpenAPI 3 document with this host and PUBLIC_URL as servers and a bearer scheme', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/spec' });
     expect(res.statusCode).toBe(200);
     const spec = res.json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(spec.servers).toEqual([{ url: 'http://tessera.test' }]);
+    // Relative first: Swagger UI then calls whichever host the page was opened under.
+    expect(spec.servers).toEqual([
+      { url: '/', description: 'This host' },
+      { url: 'http://tessera.test', description: 'PUBLIC_URL' },
+    ]);
     expect(spec.components.securitySchemes.bearer).toMatchObject({
       type: 'http',
       scheme: 'bearer',

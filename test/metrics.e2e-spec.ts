@@ -27,7 +27,7 @@ describe('GET /metrics', () => {
     expect(res.json()).toEqual({ status: 404, name: 'NotFoundError', message: 'Metrics are off' });
   });
 
-  it('METRICS=on: request durations by route pattern, the delivery cache, the pool, Node', async () => {
+  it('METRICS=on: request durations by route pattern, the delivery cache, token checks, the pool, Node', async () => {
     const t = await app({ METRICS: 'on' });
     const owner = await createUser(t.app);
     const admin = (await signIn(t.app, owner.email, owner.password)).access_token;
@@ -56,6 +56,12 @@ describe('GET /metrics', () => {
       });
       expect(read.statusCode).toBe(200);
     }
+    const forged = await t.app.inject({
+      method: 'GET',
+      url: `/project/${projectId}/entry/`,
+      headers: bearer(`${token.slice(0, token.lastIndexOf('.'))}.${'A'.repeat(86)}`),
+    });
+    expect(forged.statusCode).toBe(401);
 
     const res = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);
@@ -74,6 +80,11 @@ describe('GET /metrics', () => {
     expect(sample(text, 'tessera_delivery_cache_hits_total')).toBe(2);
     expect(sample(text, 'tessera_delivery_cache_pages')).toBe(1);
     expect(sample(text, 'tessera_delivery_cache_bytes')).toBeGreaterThan(10);
+    // Each token's signature is checked once; its later requests come from the cache.
+    expect(sample(text, 'tessera_access_token_checks_total{result="verified"}')).toBe(2);
+    expect(sample(text, 'tessera_access_token_checks_total{result="cached"}')).toBe(3);
+    expect(sample(text, 'tessera_access_token_checks_total{result="invalid"}')).toBe(1);
+    expect(sample(text, 'tessera_access_token_checks_total{result="expired"}')).toBe(0);
     expect(sample(text, 'tessera_db_pool_connections{state="total"}')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'tessera_process_cpu_user_seconds_total')).toBeGreaterThan(0);
     // Nothing about who called: no tokens, no addresses.

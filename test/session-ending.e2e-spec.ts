@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
 import { createTestApp, TestApp } from './helpers/app';
 import { basicAuth, bearer, clientToken, createUser, decodeJwt, signIn } from './helpers/auth';
 import { authorize, hiddenInputs, pkce, signInOnAuthorizePage } from './helpers/authorize';
+import { signAsApp } from './helpers/tokens';
 import {
   authorizeQuery,
   delegatedTokens,
@@ -506,13 +506,9 @@ describe('sessions end when they should', () => {
       const user = await createUser(t.app);
       const { access_token } = await signIn(t.app, user.email, user.password);
       const { payload } = decodeJwt(access_token);
-      const jwt = t.app.get(JwtService);
       const { iat: _iat, exp: _exp, iss: _iss, aud: _aud, ...claims } = payload;
       const withType = (typ: string) =>
-        jwt.sign(
-          { ...claims, jti: `${String(claims.jti)}-${typ}` },
-          { header: { alg: 'HS256', typ }, expiresIn: 300 },
-        );
+        signAsApp(t.app, { ...claims, jti: `${String(claims.jti)}-${typ}` }, { header: { typ } });
       // The same claims with the right type pass: only the type differs below.
       expect((await me(withType('at+jwt'))).statusCode).toBe(200);
       for (const typ of ['JWT', 'jwt']) {

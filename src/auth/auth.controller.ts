@@ -17,13 +17,17 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, UserAccess, UserPrincipal } from '../common/access';
 import { appConfig, AppConfig } from '../config/configuration';
 import { User } from '../users/user.entity';
 import { PasswordGrantRequestDto, RevokeRequestDto } from './dto/token-request.dto';
-import { AuthorizationServerMetadataDto, TokenResponseDto } from './dto/token-response.dto';
+import {
+  AuthorizationServerMetadataDto,
+  JwkSetDto,
+  TokenResponseDto,
+} from './dto/token-response.dto';
+import { SigningKeyService } from '../tokens/signing-key.service';
 import { presentedClientCredentials } from './client-credentials';
 import {
   requiredParameter,
@@ -41,6 +45,7 @@ import { LocalAuthGuard } from './local-auth.guard';
 export class AuthController {
   constructor(
     private readonly grants: TokenGrantsService,
+    private readonly signingKeys: SigningKeyService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
@@ -67,7 +72,6 @@ export class AuthController {
       'Change your password: every session of yours ends (this one too, and apps you allowed); the answer is a new token pair',
   })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
   changePassword(
     @CurrentPrincipal() principal: UserPrincipal,
     @Body() body: ChangePasswordDto,
@@ -115,6 +119,7 @@ export class AuthController {
       authorization_endpoint: `${base}/oauth/authorize`,
       token_endpoint: `${base}/oauth/token`,
       revocation_endpoint: `${base}/oauth/revoke`,
+      jwks_uri: `${base}/.well-known/jwks.json`,
       grant_types_supported: [
         'authorization_code',
         'refresh_token',
@@ -132,5 +137,18 @@ export class AuthController {
       scopes_supported: ['read', 'write'],
       authorization_response_iss_parameter_supported: true,
     };
+  }
+
+  @Get('.well-known/jwks.json')
+  @Public()
+  // Short: a rotation's new key must reach consumers behind caches soon.
+  @Header('Cache-Control', 'public, max-age=60')
+  @ApiOperation({
+    summary:
+      'The public keys access tokens are signed with (JWK Set, RFC 7517), to verify them offline',
+  })
+  @ApiOkResponse({ type: JwkSetDto })
+  jwks(): JwkSetDto {
+    return { keys: this.signingKeys.publishedKeys() };
   }
 }

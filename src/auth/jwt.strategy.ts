@@ -47,9 +47,10 @@ class RequestStrategy extends passport.Strategy {
 }
 
 /**
- * Bearer access tokens, through the one verifier (HS256 only, type at+jwt,
- * our issuer and audience). Revocation is checked in memory, so a request
- * costs no database round trip here.
+ * Bearer access tokens, through the one verifier (the signing key its `kid`
+ * names, in that key's algorithm; type at+jwt, our issuer and audience).
+ * Revocation is checked in memory on every request, cached verification or
+ * not, so a request costs no database round trip here.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(RequestStrategy, 'jwt') {
@@ -60,10 +61,10 @@ export class JwtStrategy extends PassportStrategy(RequestStrategy, 'jwt') {
     super();
   }
 
-  validate(request: { headers: IncomingHttpHeaders }): Principal {
+  async validate(request: { headers: IncomingHttpHeaders }): Promise<Principal> {
     const token = bearerToken(request);
     if (token === null) throw new AccessTokenError('missing');
-    const claims = this.accessTokens.verifyOrThrow(token);
+    const claims = await this.accessTokens.verifyPresented(token);
     if (isUserClaims(claims)) {
       const revoked =
         this.revocation.isRevoked(claims.jti, claims.sid) ||

@@ -61,7 +61,8 @@ export class OAuthTokenController {
   })
   @ApiOkResponse({
     schema: {
-      oneOf: [
+      // Not oneOf: a client's answer (no refresh_token) is also a valid TokenResponseDto.
+      anyOf: [
         { $ref: getSchemaPath(TokenResponseDto) },
         { $ref: getSchemaPath(ClientTokenResponseDto) },
       ],

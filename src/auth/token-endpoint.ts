@@ -7,15 +7,10 @@ import {
   Injectable,
   UseGuards,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConsumes,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiConsumes, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
 import { Public } from '../common/access';
-import { OAuthErrorResponseDto } from './dto/token-response.dto';
+import { ErrorShape } from '../http/openapi-responses';
 import { clientAddress } from './brute-force/client-address';
 import { tooManyAttempts } from './credentials.service';
 import { OAuthError } from './oauth-error';
@@ -52,9 +47,12 @@ export const TokenEndpoint = () =>
     Header('Cache-Control', 'no-store'),
     Header('Pragma', 'no-cache'),
     ApiConsumes('application/json', 'application/x-www-form-urlencoded'),
-    ApiBadRequestResponse({ type: OAuthErrorResponseDto, description: 'RFC 6749 §5.2 error' }),
-    ApiUnauthorizedResponse({ type: OAuthErrorResponseDto, description: 'invalid_client' }),
-    ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' }),
+    // /spec derives the 400 and the 429 (the throttler) and gives both the OAuthError schema.
+    ErrorShape('oauth'),
+    ApiUnauthorizedResponse({
+      description:
+        'Refused client credentials (`invalid_client`); on /v1, refused credentials or token',
+    }),
   );
 
 export type TokenRequestBody = Record<string, unknown> | undefined;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -9,19 +9,21 @@ import { explainStartupFailure } from '../http/startup-failure';
 import { CreateUserDto } from '../users/dto/create-user.dto';
 import { UserDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
-import { CliModule } from './cli.module';
+import { CliModule, SigningKeysCliModule } from './cli.module';
+import { SigningKeyRotationService } from '../tokens/signing-key-rotation.service';
 
 export interface CliOutput {
   out(line: string): void;
   err(line: string): void;
 }
 
-export type CliContextFactory = () => Promise<INestApplicationContext>;
+export type CliContextFactory = (module: Type) => Promise<INestApplicationContext>;
 
-const USAGE = `usage: tessera create-user --email E --password P --name N [--admin]`;
+const USAGE = `usage: tessera create-user --email E --password P --name N [--admin]
+       tessera rotate-signing-key`;
 
-const defaultContext: CliContextFactory = () =>
-  NestFactory.createApplicationContext(CliModule, { logger: ['error'], abortOnError: false });
+const defaultContext: CliContextFactory = (module) =>
+  NestFactory.createApplicationContext(module, { logger: ['error'], abortOnError: false });
 
 /** Runs one command; resolves to the process exit code. */
 export async function runCli(
@@ -30,25 +32,50 @@ export async function runCli(
   createContext: CliContextFactory = defaultContext,
 ): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== 'create-user') {
-    output.err(command ? `tessera: unknown command "${command}"\n${USAGE}` : USAGE);
-    return 1;
+  switch (command) {
+    case 'create-user': {
+      let input: CreateUserDto;
+      try {
+        input = await parseCreateUser(rest);
+      } catch (error) {
+        output.err(`tessera: ${(error as Error).message}\n${USAGE}`);
+        return 1;
+      }
+      return inContext(CliModule, output, createContext, async (context) => {
+        const user = await context.get(UsersService).create(input);
+        output.out(JSON.stringify(UserDto.from(user), null, 2));
+      });
+    }
+    case 'rotate-signing-key': {
+      try {
+        parseArgs({ args: rest, options: {}, strict: true, allowPositionals: false });
+      } catch (error) {
+        output.err(`tessera: ${(error as Error).message}\n${USAGE}`);
+        return 1;
+      }
+      return inContext(SigningKeysCliModule, output, createContext, async (context) => {
+        const rotation = await context.get(SigningKeyRotationService).rotate();
+        output.out(JSON.stringify(rotation, null, 2));
+      });
+    }
+    default:
+      output.err(command ? `tessera: unknown command "${command}"\n${USAGE}` : USAGE);
+      return 1;
   }
+}
 
-  let input: CreateUserDto;
-  try {
-    input = await parseCreateUser(rest);
-  } catch (error) {
-    output.err(`tessera: ${(error as Error).message}\n${USAGE}`);
-    return 1;
-  }
-
+/** Runs `work` in an application context of `module`: 0 when it succeeds, 1 with one line when not. */
+async function inContext(
+  module: Type,
+  output: CliOutput,
+  createContext: CliContextFactory,
+  work: (context: INestApplicationContext) => Promise<void>,
+): Promise<number> {
   let context: INestApplicationContext | undefined;
   try {
     validateEnvironment(process.env);
-    context = await createContext();
-    const user = await context.get(UsersService).create(input);
-    output.out(JSON.stringify(UserDto.from(user), null, 2));
+    context = await createContext(module);
+    await work(context);
     return 0;
   } catch (error) {
     output.err(

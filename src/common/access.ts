@@ -4,14 +4,7 @@ import {
   ExecutionContext,
   SetMetadata,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiParam,
-  ApiSecurity,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiSecurity } from '@nestjs/swagger';
 
 /**
  * What a caller must hold in a project: `member` (any active role), `admin`
@@ -37,13 +30,9 @@ export type AccessRule =
 
 export const ACCESS_RULE = 'tessera:access';
 
-/** The OpenAPI security schemes (declared in app.setup.ts). */
+/** The OpenAPI security schemes (declared in http/openapi.ts). */
 export const BEARER_SCHEME = 'bearer';
 export const CLIENT_SCHEME = 'client';
-
-const unauthorized = ApiUnauthorizedResponse({
-  description: 'Missing, invalid, expired or revoked access token',
-});
 
 /** Anyone, signed in or not. */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
@@ -52,9 +41,8 @@ export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfie
 export const UserAccess = () =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, { kind: 'user' } satisfies AccessRule),
+    // Its 401 and 403 are added to /spec from the rule (src/http/openapi-responses.ts).
     ApiBearerAuth(BEARER_SCHEME),
-    unauthorized,
-    ApiForbiddenResponse({ description: 'API client tokens may not use this route' }),
   );
 
 /**
@@ -79,9 +67,6 @@ export const ProjectAccess = (
     ApiParam({ name: 'projectId', type: Number, description: 'The project' }),
     ApiBearerAuth(BEARER_SCHEME),
     ...(options.clientRead ? [ApiSecurity(CLIENT_SCHEME, ['read'])] : []),
-    unauthorized,
-    ApiForbiddenResponse({ description: `Requires the project role "${role}"` }),
-    ApiNotFoundResponse({ description: 'No such project, or not one the caller belongs to' }),
   );
 
 /** A signed-in person, as the guard established it from the access token. */

@@ -17,6 +17,8 @@ export const appConfig = registerAs('app', () => {
     logLevel: env.LOG_LEVEL,
     /** Which X-Forwarded-For hops to believe: a hop count or the proxies' addresses (Fastify's `trustProxy`). */
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    /** How long deletions are kept for the sync API, and so how old a sync token may be. */
+    syncRetentionSeconds: env.SYNC_RETENTION_DAYS * 86_400,
     /** `GET /metrics` answers only when on; with a token, only to `Authorization: Bearer <token>`. */
     metrics: { enabled: env.METRICS === 'on', token: env.METRICS_TOKEN ?? null },
   };

@@ -3,6 +3,7 @@ import {
   IsDefined,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -21,6 +22,11 @@ const NODE_ENVS = ['development', 'production', 'test'] as const;
 const toInt = Transform(({ value }: { value: unknown }) => {
   if (value === undefined) return undefined;
   return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+});
+
+const toDecimal = Transform(({ value }: { value: unknown }) => {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
 });
 
 /**
@@ -90,6 +96,14 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(1000000)
   TOKEN_RATE_LIMIT_PER_MINUTE = 20;
+
+  /** Fractions are allowed (0.5 is 12 hours), so tests can watch a token expire. */
+  @IsOptional()
+  @toDecimal
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.00001)
+  @Max(3650)
+  SYNC_RETENTION_DAYS = 30;
 
   @IsOptional()
   @IsTrustProxy()

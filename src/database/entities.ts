@@ -9,6 +9,7 @@ import { AuthorizationCode } from '../tokens/authorization-code.entity';
 import { RefreshToken } from '../tokens/refresh-token.entity';
 import { RevokedToken } from '../tokens/revoked-token.entity';
 import { Session } from '../tokens/session.entity';
+import { SigningKey } from '../tokens/signing-key.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once for the app, the CLI and ormconfig.ts alike. */
@@ -25,4 +26,5 @@ export const ENTITIES = [
   AuthorizationCode,
   RateLimit,
   SignInFailure,
+  SigningKey,
 ];

@@ -29,10 +29,10 @@ import {
 import { ValidationError } from '../common/api-error';
 import { Delivered } from '../content/delivery-cache';
 import { pathId } from '../common/ids';
-import { Page, PageOf } from '../common/pagination';
 import {
   EntryDto,
   EntryListQueryDto,
+  EntryPageDto,
   EntryTagQueryDto,
   SaveEntryDto,
   TagCountDto,
@@ -40,7 +40,6 @@ import {
 } from './dto/entry.dto';
 import { EntriesService, EntryReader } from './entries.service';
 
-const EntryPage = PageOf(EntryDto);
 const MAX_BULK_DELETE = 1000;
 
 function userIdOf(project: ProjectAccessContext): number {
@@ -68,11 +67,11 @@ export class EntriesController {
     summary:
       'Entries, newest change first; published ones only unless a member asks for nonPublished',
   })
-  @ApiOkResponse({ type: EntryPage })
+  @ApiOkResponse({ type: EntryPageDto })
   list(
     @CurrentProject() project: ProjectAccessContext,
     @Query() query: EntryListQueryDto,
-  ): Promise<Page<EntryDto>> {
+  ): Promise<EntryPageDto> {
     return this.entries.list(readerOf(project, query.nonPublished), query);
   }
 

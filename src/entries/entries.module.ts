@@ -4,10 +4,21 @@ import { EntryTypesModule } from '../entry-types/entry-types.module';
 import { EntriesController } from './entries.controller';
 import { EntriesRepository } from './entries.repository';
 import { EntriesService } from './entries.service';
+import { EntryCursors } from './entry-cursors';
+import { DEFAULT_ENTRY_LIST_LIMITS, ENTRY_LIST_LIMITS } from './entry-list-query';
+import { EntryTotals } from './entry-totals';
+import { ListedEntryTypes } from './listed-entry-types';
 
 @Module({
   imports: [ContentModule, EntryTypesModule],
   controllers: [EntriesController],
-  providers: [EntriesService, EntriesRepository],
+  providers: [
+    EntriesService,
+    EntriesRepository,
+    EntryTotals,
+    EntryCursors,
+    ListedEntryTypes,
+    { provide: ENTRY_LIST_LIMITS, useValue: DEFAULT_ENTRY_LIST_LIMITS },
+  ],
 })
 export class EntriesModule {}

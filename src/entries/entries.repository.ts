@@ -3,17 +3,7 @@ import { containsPattern } from '../common/sql';
 import { Sql } from '../database/sql';
 import type { EntryTypeDefinition } from '../entry-types/entry-types.repository';
 import { EntryDto, EntryOrdering, TagCountDto } from './dto/entry.dto';
-
-/** Which entries a list is drawn from; filters left empty do not apply. */
-export interface EntryFilter {
-  projectId: number;
-  includeUnpublished: boolean;
-  entryTypeId?: number;
-  /** Entries with any of these tags. */
-  anyTags: string[];
-  /** Words that must all appear in the name, case-insensitive. */
-  nameWords: string[];
-}
+import type { EntryFilter } from './entry-list-query';
 
 /** An entry as it is written. */
 export interface EntryValues {
@@ -58,16 +48,98 @@ function entriesWithUsers(relation: 'entry' | 'written'): string {
 
 const PUBLISHED = `e.published IS NOT NULL AND e.published <= now()`;
 
-const ORDER_BY: Record<EntryOrdering, string> = {
-  createdAt: 'e.created_at ASC, e.id ASC',
-  '-createdAt': 'e.created_at DESC, e.id DESC',
-  modifiedAt: 'e.modified_at ASC, e.id ASC',
-  '-modifiedAt': 'e.modified_at DESC, e.id DESC',
-  name: 'e.name ASC, e.id ASC',
-  '-name': 'e.name DESC, e.id DESC',
-  published: 'e.published ASC NULLS LAST, e.id ASC',
-  '-published': 'e.published DESC NULLS LAST, e.id DESC',
+/** Where a page starts: `offset` entries in, or just after a cursor's entry (then offset 0). */
+export interface EntrySeek {
+  offset: number;
+  after?: { key: string | null; id: number };
+}
+
+/** An entry of a list page, with its sort value as `sortKey` spells it, for the next cursor. */
+export type EntryListRow = EntryRow & { sort_key: string | null };
+
+/** A list's total counted up to a cap, and when a published-only list next changes by itself. */
+export interface EntryCount {
+  count: number;
+  /** When the project's next scheduled entry is due (epoch ms); null for lists that show them anyway. */
+  nextDueMs: number | null;
+}
+
+type SortColumn = 'created_at' | 'modified_at' | 'name' | 'published';
+
+const SORT: Record<EntryOrdering, { column: SortColumn; descending: boolean }> = {
+  createdAt: { column: 'created_at', descending: false },
+  '-createdAt': { column: 'created_at', descending: true },
+  modifiedAt: { column: 'modified_at', descending: false },
+  '-modifiedAt': { column: 'modified_at', descending: true },
+  name: { column: 'name', descending: false },
+  '-name': { column: 'name', descending: true },
+  // Drafts (null) last in both directions.
+  published: { column: 'published', descending: false },
+  '-published': { column: 'published', descending: true },
 };
+
+/** The columns of a list page's rows, read once the page's ids are chosen. */
+const LIST_COLUMNS = `e.id, e.entry_type_id, e.name, e.published, e.tags, e.fields,
+    e.user_id, e.modified_by_user_id, e.created_at, e.modified_at`;
+
+/**
+ * A sort value as text the database reads back to the same value: a
+ * timestamp to the microsecond in UTC with its era (a JavaScript Date would
+ * drop the microseconds, and a cursor would then skip or repeat entries).
+ */
+function sortKey(alias: string, column: SortColumn): string {
+  return column === 'name'
+    ? `${alias}.name`
+    : `to_char(${alias}.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US BC')`;
+}
+
+function sortValue(column: SortColumn, param: string): string {
+  return column === 'name' ? `${param}::text` : `(${param}::timestamp AT TIME ZONE 'UTC')`;
+}
+
+/** Parameters of one statement, numbered as they are added. */
+class Params {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * The filter as conditions on `entry e`; the project is always `$1`. With
+ * `scanNames`, words of the name are matched on the rows the order's index
+ * walks, never looked up in the trigram index (see `page`).
+ */
+function filterConditions(filter: EntryFilter, params: Params, scanNames = false): string[] {
+  const where = [`e.project_id = ${params.add(filter.projectId)}`];
+  if (!filter.includeUnpublished) where.push(PUBLISHED);
+  if (filter.entryTypeId !== undefined)
+    where.push(`e.entry_type_id = ${params.add(filter.entryTypeId)}`);
+  if (filter.anyTags.length > 0) where.push(`e.tags && ${params.add(filter.anyTags)}::text[]`);
+  // One condition per word rather than ILIKE ALL (array): a GIN index, the
+  // trigram one here, cannot search for an array of patterns. Scanning, the
+  // same match spelled as ILIKE computes it in a UTF-8 database, on an
+  // expression no index holds (and a third cheaper than ILIKE itself).
+  for (const word of filter.nameWords) {
+    const pattern = params.add(containsPattern(word));
+    where.push(scanNames ? `lower(e.name) LIKE lower(${pattern})` : `e.name ILIKE ${pattern}`);
+  }
+  return where;
+}
+
+/**
+ * When the project's next scheduled entry is due (epoch ms) for a list of
+ * published entries, which it then joins; null for lists that show it
+ * already. The project is `$1`.
+ */
+function nextDue(filter: EntryFilter): string {
+  return filter.includeUnpublished
+    ? 'NULL::float8'
+    : `(SELECT extract(epoch FROM min(d.published))::float8 * 1000
+          FROM entry d WHERE d.project_id = $1 AND d.published > now())`;
+}
 
 /** Thrown inside a transaction only to roll it back. */
 class NotAllFound extends Error {}
@@ -77,39 +149,129 @@ class NotAllFound extends Error {}
 export class EntriesRepository {
   constructor(private readonly sql: Sql) {}
 
-  /** One query for the page and its total. */
+  /**
+   * Up to `limit` entries of a list in its order, from `seek` on. The page's
+   * ids are chosen first, by walking the order's covering index from the
+   * cursor and filtering its entries in the index (or through a GIN index
+   * and a sort, when the planner finds that cheaper); only then are those
+   * rows read and joined to their users' names.
+   *
+   * `scanNames`: match words of the name while walking. The planner cannot
+   * estimate `ILIKE '%word%'` (it takes any word for a rare one) and so
+   * would fetch and sort every entry with a common word; the caller, which
+   * has counted the matches, knows better.
+   */
   async page(
     filter: EntryFilter,
     orderBy: EntryOrdering,
     limit: number,
-    offset: number,
-  ): Promise<{ total: number; rows: EntryRow[] }> {
-    const where = ['e.project_id = $1'];
-    const params: unknown[] = [filter.projectId];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (!filter.includeUnpublished) where.push(PUBLISHED);
-    if (filter.entryTypeId !== undefined)
-      where.push(`e.entry_type_id = ${param(filter.entryTypeId)}`);
-    if (filter.anyTags.length > 0) where.push(`e.tags && ${param(filter.anyTags)}::text[]`);
-    if (filter.nameWords.length > 0)
-      where.push(`e.name ILIKE ALL (${param(filter.nameWords.map(containsPattern))}::text[])`);
-    const conditions = where.join(' AND ');
-    const filterParams = [...params];
-
-    const { rows } = await this.sql.query<EntryRow & { total: number }>(
-      `SELECT count(*) OVER ()::int AS total, ${ENTRY_COLUMNS}
-         FROM ${entriesWithUsers('entry')}
-        WHERE ${conditions}
-        ORDER BY ${ORDER_BY[orderBy]}
-        LIMIT ${param(limit)} OFFSET ${param(offset)}`,
-      params,
+    seek: EntrySeek,
+    scanNames = false,
+  ): Promise<EntryListRow[]> {
+    const params = new Params();
+    const { column, descending } = SORT[orderBy];
+    const direction = descending ? 'DESC' : 'ASC';
+    const beyond = descending ? '<' : '>';
+    const where = filterConditions(filter, params, scanNames);
+    const { after } = seek;
+    // Only the id and the sort value: an index-only scan of the order's
+    // covering index can choose the page, filters included.
+    const select = (
+      conditions: string[],
+      order: string,
+      count: string,
+      sortValue = `e.${column}`,
+    ) =>
+      `SELECT e.id, ${sortValue} AS ${column} FROM entry e
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY ${order} LIMIT ${count}`;
+    let candidates: string;
+    if (column === 'published' && filter.includeUnpublished) {
+      // Drafts last both ways, each part walking its index from the cursor:
+      // the dated entries in order, then the drafts by id (their own
+      // partial index, which does not hold the always-null `published`).
+      const take = params.add(limit + seek.offset);
+      const parts: string[] = [];
+      if (after?.key !== null) {
+        const dated = [...where, 'e.published IS NOT NULL'];
+        if (after) {
+          dated.push(
+            `(e.published, e.id) ${beyond} (${sortValue(column, params.add(after.key))}, ${params.add(after.id)}::int)`,
+          );
+        }
+        parts.push(`(${select(dated, `e.published ${direction}, e.id ${direction}`, take)})`);
+      }
+      const drafts = [...where, 'e.published IS NULL'];
+      if (after?.key === null) drafts.push(`e.id ${beyond} ${params.add(after.id)}::int`);
+      parts.push(`(${select(drafts, `e.id ${direction}`, take, 'NULL::timestamptz')})`);
+      candidates = `SELECT * FROM (${parts.join(' UNION ALL ')}) AS parts
+        ORDER BY published ${direction} NULLS LAST, id ${direction}
+        LIMIT ${params.add(limit)} OFFSET ${params.add(seek.offset)}`;
+    } else {
+      const conditions = [...where];
+      if (after) {
+        conditions.push(
+          `(e.${column}, e.id) ${beyond} (${sortValue(column, params.add(after.key))}, ${params.add(after.id)}::int)`,
+        );
+      }
+      candidates = `${select(conditions, `e.${column} ${direction}, e.id ${direction}`, params.add(limit))}
+        OFFSET ${params.add(seek.offset)}`;
+    }
+    const nulls = column === 'published' ? ' NULLS LAST' : '';
+    const { rows } = await this.sql.query<EntryListRow>(
+      `SELECT ${LIST_COLUMNS}, ${sortKey('p', column)} AS sort_key,
+              u.name AS user_name, mu.name AS modified_by_name
+         FROM (${candidates}) AS p
+         JOIN entry e ON e.id = p.id
+         LEFT JOIN "user" u ON u.id = e.user_id
+         LEFT JOIN "user" mu ON mu.id = e.modified_by_user_id
+        ORDER BY p.${column} ${direction}${nulls}, p.id ${direction}`,
+      params.values,
     );
-    // Past the last page the window has no row to carry its count; the first page is just empty.
-    const total = rows[0]?.total ?? (offset > 0 ? await this.count(conditions, filterParams) : 0);
-    return { total, rows };
+    return rows;
+  }
+
+  /**
+   * How many entries match, counting no further than `cap` (an index range
+   * of at most `cap` entries, never the whole project), and for lists of
+   * published entries when the next scheduled one is due to join them.
+   */
+  async countUpTo(filter: EntryFilter, cap: number): Promise<EntryCount> {
+    const params = new Params();
+    const where = filterConditions(filter, params);
+    const { rows } = await this.sql.query<{ count: number; next_due: number | null }>(
+      `SELECT (SELECT count(*)::int FROM (
+                 SELECT 1 FROM entry e WHERE ${where.join(' AND ')} LIMIT ${params.add(cap)}
+               ) AS capped) AS count,
+              ${nextDue(filter)} AS next_due`,
+      params.values,
+    );
+    return { count: rows[0].count, nextDueMs: rows[0].next_due };
+  }
+
+  /** `countUpTo` without the count. */
+  async nextDue(filter: EntryFilter): Promise<number | null> {
+    if (filter.includeUnpublished) return null;
+    const { rows } = await this.sql.query<{ next_due: number | null }>(
+      `SELECT ${nextDue(filter)} AS next_due`,
+      [filter.projectId],
+    );
+    return rows[0].next_due;
+  }
+
+  /** The planner's estimate of how many entries match: no row is read. */
+  async estimate(filter: EntryFilter): Promise<number> {
+    const params = new Params();
+    const where = filterConditions(filter, params);
+    const { rows } = await this.sql.query<{ 'QUERY PLAN': unknown }>(
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM entry e WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
+    const raw = rows[0]['QUERY PLAN'];
+    const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [
+      { Plan: { 'Plan Rows': number } },
+    ];
+    return Math.round(plan[0].Plan['Plan Rows']);
   }
 
   async find(
@@ -234,14 +396,6 @@ export class EntriesRepository {
       [projectId],
     );
     return rows;
-  }
-
-  private async count(conditions: string, params: unknown[]): Promise<number> {
-    const { rows } = await this.sql.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM entry e WHERE ${conditions}`,
-      params,
-    );
-    return rows[0].total;
   }
 }
 

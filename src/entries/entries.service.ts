@@ -1,12 +1,42 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { FieldErrors, NotFoundError, ValidationError } from '../common/api-error';
-import { offsetOf, Page, toPage } from '../common/pagination';
+import { offsetOf } from '../common/pagination';
 import { ContentEvents } from '../content/content-events.service';
 import type { EntryTypeDefinition } from '../entry-types/entry-types.repository';
 import { EntryTypesService } from '../entry-types/entry-types.service';
-import { EntryDto, EntryListQueryDto, SaveEntryDto, TagCountDto } from './dto/entry.dto';
-import { EntriesRepository, EntryValues, toEntryDto } from './entries.repository';
+import {
+  EntryDto,
+  EntryListQueryDto,
+  EntryOrdering,
+  EntryPageDto,
+  SaveEntryDto,
+  TagCountDto,
+} from './dto/entry.dto';
+import {
+  EntriesRepository,
+  EntryListRow,
+  EntrySeek,
+  EntryValues,
+  toEntryDto,
+} from './entries.repository';
+import { EntryCursors } from './entry-cursors';
+import {
+  DEFAULT_ENTRY_ORDERING,
+  ENTRY_LIST_LIMITS,
+  EntryFilter,
+  entryFilterOf,
+  EntryListLimits,
+  filterKey,
+} from './entry-list-query';
+import { EntryTotal, EntryTotals } from './entry-totals';
 import { parseFieldValues } from './field-values';
+import { ListedEntryTypes } from './listed-entry-types';
+
+/**
+ * What fetching one row through a GIN index (a random read of the table,
+ * then a sort) costs, in entries of a covering index walked in order.
+ */
+const INDEX_ENTRIES_PER_FETCHED_ROW = 20;
 
 /** What the caller may see: API clients and default lists see only published entries. */
 export interface EntryReader {
@@ -28,36 +58,119 @@ export class EntriesService {
     private readonly repository: EntriesRepository,
     private readonly entryTypes: EntryTypesService,
     private readonly events: ContentEvents,
+    private readonly totals: EntryTotals,
+    private readonly listedTypes: ListedEntryTypes,
+    private readonly cursors: EntryCursors,
+    @Inject(ENTRY_LIST_LIMITS) private readonly limits: EntryListLimits,
   ) {}
 
-  /** One query for the page and its total, one for the entry types it uses. */
-  async list(reader: EntryReader, query: EntryListQueryDto): Promise<Page<EntryDto>> {
-    const { total, rows } = await this.repository.page(
-      {
-        projectId: reader.projectId,
-        includeUnpublished: reader.includeUnpublished,
-        entryTypeId: query.entryType,
-        anyTags: splitList(query.tags),
-        nameWords: (query.search ?? '').split(/\s+/).filter(Boolean),
-      },
-      query.orderBy ?? '-modifiedAt',
-      query.pageSize,
-      offsetOf(query),
+  /**
+   * A page of entries: its rows in one query; the entry types they use and
+   * the list's total are held per content generation (the total per filter).
+   * `page` reaches at most `maxOffset` entries deep, `cursor` any depth.
+   */
+  async list(reader: EntryReader, query: EntryListQueryDto): Promise<EntryPageDto> {
+    const filter = entryFilterOf(query, reader.projectId, reader.includeUnpublished);
+    const orderBy = query.orderBy ?? DEFAULT_ENTRY_ORDERING;
+    const scope = filterKey(filter);
+    const { pageSize } = query;
+    const { seek, position } = this.start(query, scope, orderBy);
+    const [rows, total] = await this.rowsAndTotal(filter, orderBy, pageSize + 1, seek);
+    const more = rows.length > pageSize;
+    const pageRows = more ? rows.slice(0, pageSize) : rows;
+    const types = await this.listedTypes.of(
+      reader.projectId,
+      pageRows.map((row) => row.entry_type_id),
     );
-    const types = await this.entryTypes.definitions(reader.projectId, [
-      ...new Set(rows.map((row) => row.entry_type_id)),
-    ]);
-    return toPage(
-      query,
-      total,
-      rows.map((row) => toEntryDto(row, types.get(row.entry_type_id))),
-    );
+    const last = pageRows.at(-1);
+    const next = position + pageRows.length;
+    // An estimate never says fewer than the entries already seen.
+    const totalRecords = total.estimated
+      ? Math.max(total.count, next + (more ? 1 : 0))
+      : total.count;
+    const pastTheEnd = query.cursor === undefined && pageRows.length === 0 && query.page > 1;
+    return {
+      page: query.cursor === undefined ? query.page : Math.floor(position / pageSize) + 1,
+      totalPages: Math.ceil(totalRecords / pageSize),
+      totalRecords,
+      ...(total.estimated ? { totalRecordsEstimated: true } : {}),
+      ...(pastTheEnd
+        ? {}
+        : {
+            nextCursor:
+              more && last
+                ? this.cursors.encode(scope, orderBy, {
+                    key: last.sort_key,
+                    id: last.id,
+                    position: next,
+                  })
+                : null,
+          }),
+      results: pageRows.map((row) => toEntryDto(row, types.get(row.entry_type_id))),
+    };
+  }
+
+  /**
+   * The page's rows and the list's total; side by side, unless the filter
+   * searches the name: then the total decides how the rows are found.
+   */
+  private async rowsAndTotal(
+    filter: EntryFilter,
+    orderBy: EntryOrdering,
+    limit: number,
+    seek: EntrySeek,
+  ): Promise<[EntryListRow[], EntryTotal]> {
+    if (filter.nameWords.length === 0) {
+      return Promise.all([
+        this.repository.page(filter, orderBy, limit, seek),
+        this.totals.of(filter),
+      ]);
+    }
+    const total = await this.totals.of(filter);
+    const listed = await this.totals.of({
+      ...filter,
+      entryTypeId: undefined,
+      anyTags: [],
+      nameWords: [],
+    });
+    // Walking the order's index visits about this many entries before the
+    // page is full (matches spread evenly); the trigram index fetches every
+    // match and sorts them. Walk when that is the cheaper of the two.
+    const walked = ((seek.offset + limit) * listed.count) / Math.max(total.count, 1);
+    const scanNames = walked <= INDEX_ENTRIES_PER_FETCHED_ROW * total.count;
+    return [await this.repository.page(filter, orderBy, limit, seek, scanNames), total];
+  }
+
+  /** Where the page starts: after the cursor's entry, or `page`'s offset, at most `maxOffset`. */
+  private start(
+    query: EntryListQueryDto,
+    scope: string,
+    orderBy: EntryOrdering,
+  ): { seek: EntrySeek; position: number } {
+    if (query.cursor !== undefined) {
+      if (query.page !== 1) {
+        throw new ValidationError({
+          page: ['leave page out with cursor: the cursor says where the page starts'],
+        });
+      }
+      const { key, id, position } = this.cursors.decode(scope, orderBy, query.cursor);
+      return { seek: { offset: 0, after: { key, id } }, position };
+    }
+    if (query.page * query.pageSize > this.limits.maxOffset) {
+      throw new ValidationError({
+        page: [
+          `page × pageSize must be at most ${this.limits.maxOffset}: read further with cursor, passing each page's nextCursor`,
+        ],
+      });
+    }
+    const offset = offsetOf(query);
+    return { seek: { offset }, position: offset };
   }
 
   async get(reader: EntryReader, id: number): Promise<EntryDto> {
     const row = await this.repository.find(reader.projectId, id, reader.includeUnpublished);
     if (!row) throw new NotFoundError('Entry not found');
-    const types = await this.entryTypes.definitions(reader.projectId, [row.entry_type_id]);
+    const types = await this.listedTypes.of(reader.projectId, [row.entry_type_id]);
     return toEntryDto(row, types.get(row.entry_type_id));
   }
 
@@ -159,13 +272,6 @@ export class EntriesService {
     }
     return errors;
   }
-}
-
-function splitList(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
 }
 
 function normaliseTags(tags: string[] | undefined): string[] {

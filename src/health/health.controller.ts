@@ -1,5 +1,5 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckResult,
@@ -8,6 +8,7 @@ import {
 } from '@nestjs/terminus';
 import { Public } from '../common/access';
 import { ApiError } from '../common/api-error';
+import { HealthDto } from './dto/health.dto';
 
 @ApiTags('health')
 @Public()
@@ -21,7 +22,7 @@ export class HealthController {
   @Get()
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Liveness and database reachability' })
-  @ApiResponse({ status: 200, description: 'The database answered a ping' })
+  @ApiOkResponse({ type: HealthDto, description: 'The database answered a ping' })
   @ApiResponse({ status: 503, description: 'The database did not answer' })
   async check(): Promise<HealthCheckResult> {
     try {

@@ -2,19 +2,17 @@ import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply } from 'fastify';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { createHmac } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import { Logger } from 'nestjs-pino';
-import { BEARER_SCHEME, CLIENT_SCHEME } from '../common/access';
 import { errorName } from '../common/api-error';
 import { createValidationPipe } from '../common/validation';
 import { appConfig, AppConfig, AuthConfig } from '../config/configuration';
 import { requestId } from './logging';
 import { staticSecurityHeaders } from './security-headers';
-import openApiMetadata from '../metadata';
-
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+import { buildOpenApiDocument } from './openapi';
+import { BODY_LIMIT_BYTES, MAX_PARAM_LENGTH } from './request-limits';
 
 export function createFastifyAdapter(): FastifyAdapter {
   // Read before Nest starts: the adapter is built before configuration is injected.
@@ -22,7 +20,7 @@ export function createFastifyAdapter(): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     // contentjet-ui builds `<collection>/` paths; other clients omit the slash.
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     genReqId: requestId,
     // Rate limits key on the client address; a forged X-Forwarded-For must not change it.
     trustProxy: typeof trustProxy === 'number' ? trustHops(trustProxy) : trustProxy,
@@ -58,8 +56,6 @@ export function routerErrorReply(
 
 /** Everything main.ts and the tests both need on top of the module graph. */
 export async function configureApp(app: NestFastifyApplication): Promise<OpenAPIObject> {
-  // The swagger plugin's findings, generated from the DTOs (scripts/generate-openapi-metadata.js).
-  await SwaggerModule.loadPluginMetadata(openApiMetadata);
   const config = app.get(ConfigService).getOrThrow<AppConfig>('app');
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
@@ -105,50 +101,12 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
   return setUpOpenApi(app, config);
 }
 
-function setUpOpenApi(app: INestApplication, config: AppConfig): OpenAPIObject {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tessera')
-      .setDescription(
-        'Headless CMS API, compatible with contentjet. Sign in with POST /authenticate, ' +
-          'then press Authorize and paste the access token.',
-      )
-      .setVersion(process.env.npm_package_version ?? '0.1.0')
-      .addServer(config.publicUrl)
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
-      // Lets Swagger UI's Authorize dialog fetch an API client's read token itself.
-      .addOAuth2(
-        {
-          type: 'oauth2',
-          description: "An API client's id and secret (create one under /project/{id}/client/)",
-          flows: {
-            clientCredentials: {
-              tokenUrl: `${config.publicUrl}/oauth/token`,
-              scopes: { read: "Read the client's project: entry types and entries" },
-            },
-          },
-        },
-        CLIENT_SCHEME,
-      )
-      .build(),
-    { operationIdFactory: operationId },
-  );
+async function setUpOpenApi(app: INestApplication, config: AppConfig): Promise<OpenAPIObject> {
+  const document = await buildOpenApiDocument(app, config.publicUrl);
   SwaggerModule.setup('swagger', app, document, {
     jsonDocumentUrl: 'spec',
     yamlDocumentUrl: 'spec.yaml',
     customSiteTitle: 'Tessera API',
   });
   return document;
-}
-
-/** `HealthController.check` → `healthCheck`: names generated clients can use. */
-export function operationId(controllerKey: string, methodKey: string): string {
-  const resource = controllerKey.replace(/Controller$/, '');
-  return (
-    resource.charAt(0).toLowerCase() +
-    resource.slice(1) +
-    methodKey.charAt(0).toUpperCase() +
-    methodKey.slice(1)
-  );
 }

@@ -5,6 +5,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { appConfig, AppConfig } from '../config/configuration';
 import { DeliveryCache } from '../content/delivery-cache';
 import { Sql } from '../database/sql';
+import { AccessTokenService } from '../tokens/access-token.service';
 
 /**
  * Prometheus metrics, in a registry of this app's own (two apps in one
@@ -20,6 +21,7 @@ export class MetricsService implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly cache: DeliveryCache,
     private readonly sql: Sql,
+    private readonly accessTokens: AccessTokenService,
   ) {}
 
   get enabled(): boolean {
@@ -32,6 +34,7 @@ export class MetricsService implements OnModuleInit {
     this.measureRequests();
     this.describeDeliveryCache();
     this.describeDatabasePool();
+    this.describeTokenVerifications();
   }
 
   metrics(): Promise<string> {
@@ -111,6 +114,24 @@ export class MetricsService implements OnModuleInit {
         this.set({ state: 'total' }, pool.total);
         this.set({ state: 'idle' }, pool.idle);
         this.set({ state: 'waiting' }, pool.waiting);
+      },
+    });
+  }
+
+  private describeTokenVerifications(): void {
+    const tokens = this.accessTokens;
+    new Counter({
+      name: 'tessera_access_token_checks_total',
+      help: 'Bearer access tokens checked: cached (verified before), verified, or refused (expired, invalid)',
+      labelNames: ['result'] as const,
+      registers: [this.registry],
+      collect() {
+        const stats = tokens.stats();
+        this.reset();
+        this.inc({ result: 'cached' }, stats.cached);
+        this.inc({ result: 'verified' }, stats.verified);
+        this.inc({ result: 'expired' }, stats.refused.expired);
+        this.inc({ result: 'invalid' }, stats.refused.invalid);
       },
     });
   }

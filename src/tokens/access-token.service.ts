@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, KeyObject, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { JwtService, JwtVerifyOptions } from '@nestjs/jwt';
 import { authConfig, AuthConfig } from '../config/configuration';
+import { SigningKeyService } from './signing-key.service';
 
 /** The claims of a user access token (RFC 9068 plus contentjet's `userId`). */
 export interface UserAccessClaims {
@@ -72,10 +73,57 @@ export class AccessTokenError extends Error {
 /** RFC 9068 §2.1: the header type of an access token, checked on every verify. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
 
+/** The algorithm of tokens issued before signing keys, accepted only for a while after them. */
+const LEGACY_ALGORITHM = 'HS256';
+
+/** Verified tokens kept, oldest dropped first: about 5 MB at most. */
+export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
+type AccessClaims = UserAccessClaims | ClientAccessClaims;
+
+/** How bearer tokens fared since start, for /metrics. */
+export interface TokenVerificationStats {
+  /** Answered from the verified-token cache. */
+  cached: number;
+  /** Signature and claims checked. */
+  verified: number;
+  /** Refused, by reason. */
+  refused: Record<'expired' | 'invalid', number>;
+}
+
+/** A token whose signature and claims were verified, and the key that verified it. */
+interface VerifiedToken {
+  claims: AccessClaims;
+  kid: string;
+}
+
+interface DecodedToken {
+  header: { typ?: unknown };
+  payload: unknown;
+}
+
+/**
+ * Signs access tokens with the current signing key (ES256, `kid` in the
+ * header) and verifies them with the key their `kid` names. A token whose
+ * signature and claims were verified once is remembered (by its SHA-256),
+ * so a client sending the same token again costs a digest and a lookup;
+ * revocation is not remembered here: callers check the deny-list on every
+ * request.
+ */
 @Injectable()
 export class AccessTokenService {
+  private readonly signer = new JwtService();
+  /** A verifier per key, made once: the key is fixed in it, never taken from the token. */
+  private readonly verifiers = new WeakMap<KeyObject, JwtService>();
+  private readonly verified = new Map<string, VerifiedToken>();
+  private readonly counts: TokenVerificationStats = {
+    cached: 0,
+    verified: 0,
+    refused: { expired: 0, invalid: 0 },
+  };
+
   constructor(
-    private readonly jwt: JwtService,
+    private readonly keys: SigningKeyService,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
 
@@ -93,9 +141,10 @@ export class AccessTokenService {
           ver: delegation.secretVersion,
         }
       : {};
-    const accessToken = this.jwt.sign(
+    const accessToken = this.sign(
       { userId, sid: sessionId, ...delegated },
-      { subject: String(userId), jwtid: randomUUID(), expiresIn },
+      String(userId),
+      expiresIn,
     );
     return { accessToken, expiresIn };
   }
@@ -106,49 +155,80 @@ export class AccessTokenService {
     secretVersion: number;
   }): SignedAccessToken {
     const expiresIn = this.config.clientTokenExpiry;
-    const accessToken = this.jwt.sign(
+    const accessToken = this.sign(
       {
         clientId: client.id,
         projectId: client.projectId,
         ver: client.secretVersion,
         scope: 'read',
       },
-      { subject: `client:${client.id}`, jwtid: randomUUID(), expiresIn },
+      `client:${client.id}`,
+      expiresIn,
     );
     return { accessToken, expiresIn };
   }
 
   /**
-   * The one verifier of access tokens: signature (HS256 only), header type,
-   * issuer and audience, then the claims' shape. Throws an AccessTokenError
-   * saying why not. `allowExpired` is for revocation, where an expired token
-   * still names what to end.
+   * The one verifier of access tokens: the signature with the key the
+   * `kid` names, in that key's algorithm only (or, without a `kid`, HS256
+   * with the shared secret for tokens issued before signing keys existed),
+   * header type, issuer and audience, then the claims' shape. Throws an
+   * AccessTokenError saying why not. `allowExpired` is for revocation,
+   * where an expired token still names what to end.
    */
-  verifyOrThrow(
-    token: string,
-    options: { allowExpired?: boolean } = {},
-  ): UserAccessClaims | ClientAccessClaims {
-    let decoded: { header: { typ?: unknown }; payload: unknown };
-    try {
-      decoded = this.jwt.verify(token, {
-        ignoreExpiration: options.allowExpired ?? false,
-        complete: true,
-      });
-    } catch (error) {
-      throw new AccessTokenError(
-        (error as Error | undefined)?.name === 'TokenExpiredError' ? 'expired' : 'invalid',
-      );
+  verifyOrThrow(token: string, options: { allowExpired?: boolean } = {}): AccessClaims {
+    const digest = createHash('sha256').update(token).digest('base64url');
+    const known = this.verified.get(digest);
+    // A key taken out of the key set (by hand, say, after a leak) voids what it verified.
+    if (known && this.keys.verificationKey(known.kid)) {
+      if (!options.allowExpired && Math.floor(Date.now() / 1000) >= known.claims.exp) {
+        this.verified.delete(digest);
+        this.counts.refused.expired++;
+        throw new AccessTokenError('expired');
+      }
+      this.counts.cached++;
+      return known.claims;
     }
-    const claims = accessTokenClaims(decoded);
-    if (!claims) throw new AccessTokenError('invalid');
+    let verified: { claims: AccessClaims; kid: string | null };
+    try {
+      verified = this.verifySignature(token, options.allowExpired ?? false);
+    } catch (error) {
+      this.counts.refused[
+        (error as AccessTokenError).reason === 'expired' ? 'expired' : 'invalid'
+      ]++;
+      throw error;
+    }
+    this.counts.verified++;
+    const { claims, kid } = verified;
+    if (kid !== null && Math.floor(Date.now() / 1000) < claims.exp) {
+      this.remember(digest, { claims: Object.freeze(claims), kid });
+    }
     return claims;
   }
 
+  /**
+   * verifyOrThrow for a bearer token on a request: a token naming a key
+   * not known here (one another instance just rotated to) waits for the key
+   * set to be reloaded — at most every few seconds — and is checked again.
+   */
+  async verifyPresented(token: string): Promise<AccessClaims> {
+    try {
+      return this.verifyOrThrow(token);
+    } catch (error) {
+      const kid = error instanceof AccessTokenError ? headerOf(token)?.kid : undefined;
+      if (typeof kid !== 'string' || this.keys.verificationKey(kid)) throw error;
+      await this.keys.refreshForUnknownKid();
+      return this.verifyOrThrow(token);
+    }
+  }
+
+  /** Counts since start (a copy). */
+  stats(): TokenVerificationStats {
+    return { ...this.counts, refused: { ...this.counts.refused } };
+  }
+
   /** The claims of a valid token of ours, or null. */
-  verify(
-    token: string,
-    options: { allowExpired?: boolean } = {},
-  ): UserAccessClaims | ClientAccessClaims | null {
+  verify(token: string, options: { allowExpired?: boolean } = {}): AccessClaims | null {
     try {
       return this.verifyOrThrow(token, options);
     } catch {
@@ -160,6 +240,96 @@ export class AccessTokenService {
   verifyUserToken(token: string): UserAccessClaims | null {
     const claims = this.verify(token);
     return claims && isUserClaims(claims) ? claims : null;
+  }
+
+  private sign(payload: object, subject: string, expiresIn: number): string {
+    const key = this.keys.signingKey();
+    return this.signer.sign(payload, {
+      privateKey: key.privateKey,
+      algorithm: key.alg,
+      keyid: key.kid,
+      header: { alg: key.alg, typ: ACCESS_TOKEN_TYPE, kid: key.kid },
+      issuer: this.config.issuer,
+      audience: this.config.audience,
+      subject,
+      jwtid: randomUUID(),
+      expiresIn,
+    });
+  }
+
+  /** Signature, expiry, issuer, audience, type and shape; the key's id, null for a legacy token (not remembered). */
+  private verifySignature(
+    token: string,
+    allowExpired: boolean,
+  ): { claims: AccessClaims; kid: string | null } {
+    const header = headerOf(token);
+    if (!header) throw new AccessTokenError('invalid');
+    const { kid, alg } = header;
+    const common = {
+      issuer: this.config.issuer,
+      audience: this.config.audience,
+      ignoreExpiration: allowExpired,
+      complete: true,
+    } as const;
+    if (kid !== undefined) {
+      const key = typeof kid === 'string' ? this.keys.verificationKey(kid) : undefined;
+      if (!key) {
+        // Perhaps rotated to on another instance a moment ago: the next request will know.
+        void this.keys.refreshForUnknownKid();
+        throw new AccessTokenError('invalid');
+      }
+      const decoded = this.decode(token, key.publicKey, { ...common, algorithms: [key.alg] });
+      return { claims: this.claimsOf(decoded), kid: key.kid };
+    }
+    if (alg !== LEGACY_ALGORITHM) throw new AccessTokenError('invalid');
+    const decoded = this.decode(token, this.keys.legacySecret, {
+      ...common,
+      algorithms: [LEGACY_ALGORITHM],
+    });
+    const claims = this.claimsOf(decoded);
+    if (!this.keys.acceptsLegacyToken(claims.iat)) throw new AccessTokenError('invalid');
+    return { claims, kid: null };
+  }
+
+  private decode(token: string, key: KeyObject, options: JwtVerifyOptions): DecodedToken {
+    let verifier = this.verifiers.get(key);
+    if (!verifier) {
+      verifier = new JwtService(key.type === 'secret' ? { secret: key } : { publicKey: key });
+      this.verifiers.set(key, verifier);
+    }
+    try {
+      return verifier.verify<DecodedToken & object>(token, options);
+    } catch (error) {
+      throw new AccessTokenError(
+        (error as Error | undefined)?.name === 'TokenExpiredError' ? 'expired' : 'invalid',
+      );
+    }
+  }
+
+  private claimsOf(decoded: DecodedToken): AccessClaims {
+    const claims = accessTokenClaims(decoded);
+    if (!claims || typeof claims.iat !== 'number') throw new AccessTokenError('invalid');
+    return claims;
+  }
+
+  private remember(digest: string, verified: VerifiedToken): void {
+    if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(digest, verified);
+  }
+}
+
+/** The JOSE header of a compact JWS, read before anything is verified; null when it is not one. */
+function headerOf(token: string): { kid?: unknown; alg?: unknown } | null {
+  const end = token.indexOf('.');
+  if (end <= 0) return null;
+  try {
+    const header: unknown = JSON.parse(Buffer.from(token.slice(0, end), 'base64url').toString());
+    return typeof header === 'object' && header !== null && !Array.isArray(header) ? header : null;
+  } catch {
+    return null;
   }
 }
 

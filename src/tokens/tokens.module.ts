@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
-import { authConfig, AuthConfig } from '../config/configuration';
 import { NotificationsModule } from '../database/notifications.module';
 import { AccessTokenService } from './access-token.service';
 import { AuthorizationCodeRepository } from './authorization-code.repository';
@@ -10,35 +8,19 @@ import { RevocationRepository } from './revocation.repository';
 import { RevocationService } from './revocation.service';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
-import { signingKey } from './signing-key';
+import { SigningKeyRepository } from './signing-key.repository';
+import { SigningKeyService } from './signing-key.service';
 
-/** The low layer: signing and verifying tokens, revocation, sessions, password hashing. */
+/** The low layer: signing keys, signing and verifying tokens, revocation, sessions, password hashing. */
 @Module({
-  imports: [
-    NotificationsModule,
-    JwtModule.registerAsync({
-      inject: [authConfig.KEY],
-      useFactory: (config: AuthConfig) => ({
-        secret: signingKey(config.jwtSecret),
-        signOptions: {
-          algorithm: 'HS256',
-          issuer: config.issuer,
-          audience: config.audience,
-          header: { alg: 'HS256', typ: 'at+jwt' },
-        },
-        verifyOptions: {
-          algorithms: ['HS256'],
-          issuer: config.issuer,
-          audience: config.audience,
-        },
-      }),
-    }),
-  ],
+  imports: [NotificationsModule],
   providers: [
     RevocationRepository,
     SessionRepository,
     AuthorizationCodeRepository,
+    SigningKeyRepository,
     PasswordService,
+    SigningKeyService,
     AccessTokenService,
     RevocationService,
     SessionService,
@@ -46,11 +28,11 @@ import { signingKey } from './signing-key';
   ],
   exports: [
     PasswordService,
+    SigningKeyService,
     AccessTokenService,
     RevocationService,
     SessionService,
     AuthorizationCodeService,
-    JwtModule,
   ],
 })
 export class TokensModule {}

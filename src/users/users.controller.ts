@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, UserAccess, UserPrincipal } from '../common/access';
 import { NotFoundError } from '../common/api-error';
 import { SessionService } from '../tokens/session.service';
@@ -29,6 +35,7 @@ export class UsersController {
   @Put()
   @ApiOperation({ summary: 'Change your name or email' })
   @ApiOkResponse({ type: UserDto })
+  @ApiConflictResponse({ description: 'Another user has this email' })
   async update(
     @CurrentPrincipal() principal: UserPrincipal,
     @Body() body: UpdateMeDto,

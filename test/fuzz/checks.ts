@@ -68,6 +68,10 @@ export function problemsOf(ctx: CheckContext, sent: Sent, received: Received): s
     }
   }
 
+  // The document is the contract: whatever an operation answers, it must declare.
+  const declared = ctx.operation?.responses[String(status)];
+  if (ctx.operation && !declared) problems.push(`status ${status} is not declared in /spec`);
+
   const header = received.headers['content-type'];
   const contentType = typeof header === 'string' ? header : '';
   const isJson = /^application\/json\b/.test(contentType);
@@ -94,12 +98,19 @@ export function problemsOf(ctx: CheckContext, sent: Sent, received: Received): s
     const said = `${String(body.message)} ${JSON.stringify(body.errors ?? '')} ${typeof body.error_description === 'string' ? body.error_description : ''}`;
     const sql = leaked(SQL, said, sentText);
     if (sql) problems.push(`SQL in the error message: ${sql}`);
+    const errorSchema = declared?.content?.['application/json']?.schema;
+    if (errorSchema) {
+      const mismatches = validate(ctx.doc, errorSchema, body);
+      if (mismatches.length) {
+        problems.push(
+          `${status} error body does not match /spec: ${mismatches.slice(0, 5).join('; ')}`,
+        );
+      }
+    }
     return problems;
   }
 
-  if (!ctx.operation) return problems;
-  const declared = ctx.operation.responses[String(status)];
-  if (!declared) return [...problems, `status ${status} is not declared in /spec`];
+  if (!declared) return problems;
   if (status === 204 || status === 304) {
     if (received.body !== '') problems.push(`${status} with a body`);
     return problems;

@@ -138,6 +138,18 @@ function numberArbitrary(schema: Schema): fc.Arbitrary<number> {
 const smallJson: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 2 });
 
 /**
+ * Below this depth an object gets only its required properties and no extra
+ * keys: a schema that refers to itself (`FieldErrors`) then ends.
+ */
+const MAX_OPTIONAL_DEPTH = 6;
+
+const extraKey = fc.string({
+  unit: fc.constantFrom(...'abcdefgh'.split('')),
+  minLength: 1,
+  maxLength: 6,
+});
+
+/**
  * Values that satisfy `schema`, as far as the schema says: types, required
  * and optional properties, enums, lengths, bounds, items, oneOf/anyOf/allOf.
  */
@@ -187,20 +199,38 @@ function objectArbitrary(
   depth: number,
 ): fc.Arbitrary<unknown> {
   const properties = schema.properties ?? {};
+  const deep = depth > MAX_OPTIONAL_DEPTH;
+  // Keys beyond the declared ones, each value matching `additionalProperties`.
+  const extra =
+    typeof schema.additionalProperties === 'object' && !deep
+      ? fc
+          .dictionary(extraKey, valid(doc, schema.additionalProperties, hints, depth + 1), {
+            maxKeys: 2,
+          })
+          .map((values) =>
+            Object.fromEntries(Object.entries(values).filter(([key]) => !(key in properties))),
+          )
+      : undefined;
   if (Object.keys(properties).length === 0) {
+    if (extra) return extra;
     return depth > 3
       ? fc.constant({})
       : fc.dictionary(fc.string({ maxLength: 8 }), smallJson, { maxKeys: 3 });
   }
+  const required = schema.required ?? [];
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [name, property] of Object.entries(properties)) {
+    if (deep && !required.includes(name)) continue;
     const own = valid(doc, property, hints, depth + 1);
     const hint = hints?.(name, resolve(doc, property));
     model[name] = hint
       ? fc.oneof({ arbitrary: hint, weight: 3 }, { arbitrary: own, weight: 1 })
       : own;
   }
-  return fc.record(model, { requiredKeys: (schema.required ?? []).filter((k) => k in model) });
+  const declared = fc.record(model, { requiredKeys: required.filter((k) => k in model) });
+  return extra
+    ? fc.tuple(extra, declared).map(([values, record]) => ({ ...values, ...record }))
+    : declared;
 }
 
 export type TypeName = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';

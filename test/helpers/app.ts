@@ -80,7 +80,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       logger: false,
     });
     const spec = await configureApp(app);
-    await app.init();
+    try {
+      await app.init();
+    } catch (error) {
+      // A start refused at bootstrap still opened the database: let it go.
+      await app.close().catch(() => undefined);
+      throw error;
+    }
     await app.getHttpAdapter().getInstance().ready();
     return {
       app,

@@ -1,4 +1,4 @@
-import { RequestMethod } from '@nestjs/common';
+import { RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +11,9 @@ export interface DiscoveredRoute {
   path: string;
   handler: string;
   rule: AccessRule | undefined;
+  /** The controller class and its handler's name, for reading the route's other metadata. */
+  controller: Type;
+  methodName: string;
 }
 
 /**
@@ -44,6 +47,8 @@ export function discoverRoutes(app: NestFastifyApplication): DiscoveredRoute[] {
           path: full,
           handler: `${metatype.name}.${name}`,
           rule,
+          controller: metatype as Type,
+          methodName: name,
         });
       }
     }

@@ -19,6 +19,7 @@ import { UsersService } from '../../users/users.service';
 import { clientAddress } from '../brute-force/client-address';
 import { CredentialsService } from '../credentials.service';
 import { TokenThrottlerGuard } from '../token-endpoint';
+import { ErrorShape } from '../../http/openapi-responses';
 import {
   AuthorizationParameters,
   AuthorizationRequest,
@@ -83,11 +84,16 @@ export class AuthorizeController {
       'Authorization endpoint (authorization code + PKCE S256): a sign-in and consent page for the user',
   })
   @ApiProduces('text/html')
+  @ErrorShape('html')
   @ApiResponse({ status: 200, description: 'The sign-in or consent page' })
   @ApiResponse({ status: 302, description: 'Back to the redirect_uri with code, or with error' })
   @ApiResponse({
     status: 400,
     description: 'Unknown client or unregistered redirect_uri: an error page',
+  })
+  @ApiResponse({
+    status: 403,
+    description: "The signed-in user is not a member of the app's project: a page saying so",
   })
   async show(
     @Query() query: Record<string, unknown>,

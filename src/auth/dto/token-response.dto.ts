@@ -25,32 +25,6 @@ export class TokenResponseDto extends ClientTokenResponseDto {
   scope?: string;
 }
 
-export class OAuthErrorResponseDto {
-  @ApiProperty({ example: 400 })
-  status: number;
-
-  @ApiProperty({ example: 'BadRequestError' })
-  name: string;
-
-  @ApiProperty({ example: 'Invalid credentials' })
-  message: string;
-
-  @ApiProperty({
-    enum: [
-      'invalid_request',
-      'invalid_client',
-      'invalid_grant',
-      'unauthorized_client',
-      'unsupported_grant_type',
-      'invalid_scope',
-    ],
-  })
-  error: string;
-
-  @ApiProperty()
-  error_description: string;
-}
-
 export class V1TokenDataDto {
   @ApiProperty({ enum: ['token', 'refresh_token'] })
   type: 'token' | 'refresh_token';
@@ -86,6 +60,10 @@ export class AuthorizationServerMetadataDto {
   @ApiProperty()
   revocation_endpoint: string;
 
+  /** The public keys access tokens are signed with, for verifying them offline. */
+  @ApiProperty()
+  jwks_uri: string;
+
   @ApiProperty({ type: [String] })
   grant_types_supported: string[];
 
@@ -106,4 +84,36 @@ export class AuthorizationServerMetadataDto {
 
   @ApiProperty()
   authorization_response_iss_parameter_supported: boolean;
+}
+
+/** A public key that signs access tokens (RFC 7517, RFC 7518 §6.2): ECDSA P-256 only. */
+export class JwkDto {
+  @ApiProperty({ enum: ['EC'] })
+  kty: 'EC';
+
+  @ApiProperty({ enum: ['P-256'] })
+  crv: 'P-256';
+
+  /** The point's coordinates, base64url. */
+  @ApiProperty()
+  x: string;
+
+  @ApiProperty()
+  y: string;
+
+  /** The `kid` in the header of the tokens this key signs (its RFC 7638 thumbprint). */
+  @ApiProperty()
+  kid: string;
+
+  @ApiProperty({ enum: ['ES256'] })
+  alg: 'ES256';
+
+  @ApiProperty({ enum: ['sig'] })
+  use: 'sig';
+}
+
+/** The keys that verify live access tokens: the current one first, then retired ones whose tokens may not have expired. */
+export class JwkSetDto {
+  @ApiProperty({ type: [JwkDto] })
+  keys: JwkDto[];
 }

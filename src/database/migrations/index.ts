@@ -4,6 +4,9 @@ import { CreateProjectsAndClients1764230400000 } from './1764230400000-create-pr
 import { CreateContent1764316800000 } from './1764316800000-create-content';
 import { CreateAuthorizationCodes1764403200000 } from './1764403200000-create-authorization-codes';
 import { HardenSignIn1764489600000 } from './1764489600000-harden-sign-in';
+import { EntryListIndexes1764576000000 } from './1764576000000-entry-list-indexes';
+import { CreateSyncTombstones1764662400000 } from './1764662400000-create-sync-tombstones';
+import { CreateSigningKeys1764748800000 } from './1764748800000-create-signing-keys';
 
 /** Every migration, oldest first. Listed here so builds and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -13,4 +16,7 @@ export const MIGRATIONS = [
   CreateContent1764316800000,
   CreateAuthorizationCodes1764403200000,
   HardenSignIn1764489600000,
+  EntryListIndexes1764576000000,
+  CreateSyncTombstones1764662400000,
+  CreateSigningKeys1764748800000,
 ];

@@ -145,7 +145,40 @@ export class EntryListQueryDto extends PageQueryDto {
   @asBoolean
   @IsIn([true, false], { message: 'nonPublished must be 1, true, 0 or false' })
   nonPublished?: boolean;
+
+  /**
+   * The previous page's `nextCursor`: the page after it, at any depth, for
+   * the same orderBy and filters (another order or filter is a 400). Leave
+   * `page` out with it. Empty is the first page.
+   */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsString()
+  @Length(1, 2000, { message: 'cursor must be a nextCursor from an earlier page' })
+  cursor?: string;
 }
+
+/**
+ * contentjet's page of entries, with a cursor to the next one. Past 10,000
+ * matches the total is the database's estimate (`totalRecordsEstimated`).
+ */
+export class EntryPageDto {
+  /** 1-based; with `cursor`, the page the cursor's position falls in. */
+  page: number;
+  totalPages: number;
+  totalRecords: number;
+  /** Present and true when `totalRecords` is an estimate (more than 10,000 matches). */
+  totalRecordsEstimated?: boolean;
+  /**
+   * Pass as `cursor` for the next page; null on the last page. Absent only
+   * when `page` is past the end.
+   */
+  @ApiPropertyOptional({ type: String, nullable: true })
+  nextCursor?: string | null;
+  results: EntryDto[];
+}
+// Its name in /spec, as before it had a cursor.
+Object.defineProperty(EntryPageDto, 'name', { value: 'EntryPage' });
 
 export class EntryTagQueryDto {
   /** `[{name, count}]` instead of plain names. */

@@ -1,0 +1,45 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiGoneResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentProject, ProjectAccess, ProjectAccessContext } from '../common/access';
+import { EntryDto } from '../entries/dto/entry.dto';
+import { SyncPageDto, SyncQueryDto, SyncTombstoneDto } from './dto/sync.dto';
+import { SyncService } from './sync.service';
+
+@ApiTags('sync')
+@ApiExtraModels(EntryDto, SyncTombstoneDto)
+@Controller('project/:projectId')
+export class SyncController {
+  constructor(private readonly sync: SyncService) {}
+
+  @Get('sync')
+  @ProjectAccess('member', { clientRead: true })
+  // Every answer depends on the moment it is asked and hands out a new token: nothing to reuse.
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      'Every entry the caller may see, page by page; then, with the sync token, only what changed (deletions as tombstones)',
+  })
+  @ApiOkResponse({ type: SyncPageDto })
+  @ApiBadRequestResponse({
+    description:
+      'A token that is not one of this API, of the wrong kind, or issued for another project or kind of caller',
+  })
+  @ApiGoneResponse({
+    description: 'The token is older than SYNC_RETENTION_DAYS: start over without a token',
+  })
+  page(
+    @CurrentProject() project: ProjectAccessContext,
+    @Query() query: SyncQueryDto,
+  ): Promise<SyncPageDto> {
+    // API clients see published entries only; members (and apps acting for them) see all.
+    const audience = project.principal.kind === 'client' ? 'client' : 'member';
+    return this.sync.page({ projectId: project.projectId, audience }, query);
+  }
+}
