@@ -79,6 +79,14 @@ const LEGACY_ALGORITHM = 'HS256';
 /** Verified tokens kept, oldest dropped first: about 5 MB at most. */
 export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
+/**
+ * Digests of tokens refused for good, oldest dropped first (about 1 MB): a
+ * client retrying a bad token costs a digest and a lookup, not a signature
+ * check. A token naming a key not known yet is never held here: the key
+ * may be one another instance has just rotated to.
+ */
+export const REFUSED_TOKEN_CACHE_SIZE = 10_000;
+
 type AccessClaims = UserAccessClaims | ClientAccessClaims;
 
 /** How bearer tokens fared since start, for /metrics. */
@@ -116,6 +124,7 @@ export class AccessTokenService {
   /** A verifier per key, made once: the key is fixed in it, never taken from the token. */
   private readonly verifiers = new WeakMap<KeyObject, JwtService>();
   private readonly verified = new Map<string, VerifiedToken>();
+  private readonly refused = new Set<string>();
   private readonly counts: TokenVerificationStats = {
     cached: 0,
     verified: 0,
@@ -189,13 +198,17 @@ export class AccessTokenService {
       this.counts.cached++;
       return known.claims;
     }
+    if (this.refused.has(digest)) {
+      this.counts.refused.invalid++;
+      throw new AccessTokenError('invalid');
+    }
     let verified: { claims: AccessClaims; kid: string | null };
     try {
       verified = this.verifySignature(token, options.allowExpired ?? false);
     } catch (error) {
-      this.counts.refused[
-        (error as AccessTokenError).reason === 'expired' ? 'expired' : 'invalid'
-      ]++;
+      const reason = (error as AccessTokenError).reason === 'expired' ? 'expired' : 'invalid';
+      this.counts.refused[reason]++;
+      if (reason === 'invalid' && this.refusedForGood(token)) this.rememberRefused(digest);
       throw error;
     }
     this.counts.verified++;
@@ -310,6 +323,20 @@ export class AccessTokenService {
     const claims = accessTokenClaims(decoded);
     if (!claims || typeof claims.iat !== 'number') throw new AccessTokenError('invalid');
     return claims;
+  }
+
+  /** An invalid token that no key reload can make valid: it names no key, or one known here. */
+  private refusedForGood(token: string): boolean {
+    const kid = headerOf(token)?.kid;
+    return typeof kid !== 'string' || this.keys.verificationKey(kid) !== undefined;
+  }
+
+  private rememberRefused(digest: string): void {
+    if (this.refused.size >= REFUSED_TOKEN_CACHE_SIZE) {
+      const oldest = this.refused.values().next();
+      if (!oldest.done) this.refused.delete(oldest.value);
+    }
+    this.refused.add(digest);
   }
 
   private remember(digest: string, verified: VerifiedToken): void {
