@@ -59,7 +59,7 @@ describe('GET /metrics', () => {
     }
     // A forged signature, twice: refused both times, its signature checked once.
     const signatureChecks = jest.spyOn(
-      t.app.get(AccessTokenService) as unknown as { verifySignature: () => unknown },
+      t.app.get<AccessTokenService, { verifySignature: () => unknown }>(AccessTokenService),
       'verifySignature',
     );
     for (let i = 0; i < 2; i++) {

@@ -13,9 +13,13 @@ import { ApiError, NotFoundError } from '../common/api-error';
 import { parseId } from '../common/ids';
 import { ProjectAccessService, ProjectStanding } from '../projects/project-access.service';
 import { SessionService } from '../tokens/session.service';
-import { AccessTokenError } from '../tokens/access-token.service';
+import {
+  accessTokenError,
+  AccessTokenError,
+  AccessTokenFailure,
+} from '../tokens/access-token.service';
 
-const REVOKED = new AccessTokenError('revoked');
+const REVOKED = accessTokenError('revoked');
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
@@ -153,8 +157,7 @@ function delegatedForbidden(): ApiError {
 }
 
 /** 401 with RFC 6750's challenge: `invalid_token` unless no token was sent at all. */
-function unauthorized(reason: unknown): ApiError {
-  const failure = reason instanceof AccessTokenError ? reason : new AccessTokenError('invalid');
+function challenge(failure: AccessTokenError): ApiError {
   if (failure.reason === 'missing') {
     return new ApiError(HttpStatus.UNAUTHORIZED, failure.message, {
       headers: { 'www-authenticate': 'Bearer realm="tessera"' },
@@ -165,4 +168,16 @@ function unauthorized(reason: unknown): ApiError {
       'www-authenticate': `Bearer realm="tessera", error="invalid_token", error_description="${failure.message}"`,
     },
   });
+}
+
+/** Made once per reason, as the AccessTokenErrors are: a refusal allocates nothing. */
+const UNAUTHORIZED = new Map<AccessTokenFailure, ApiError>(
+  (['missing', 'expired', 'invalid', 'revoked'] as const).map((reason) => [
+    reason,
+    challenge(accessTokenError(reason)),
+  ]),
+);
+
+function unauthorized(reason: unknown): ApiError {
+  return UNAUTHORIZED.get(reason instanceof AccessTokenError ? reason.reason : 'invalid')!;
 }

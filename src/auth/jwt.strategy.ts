@@ -3,7 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { IncomingHttpHeaders } from 'node:http';
 import passport from 'passport';
 import { Principal } from '../common/access';
-import { AccessTokenError, AccessTokenService, isUserClaims } from '../tokens/access-token.service';
+import { accessTokenError, AccessTokenService, isUserClaims } from '../tokens/access-token.service';
 import { RevocationService } from '../tokens/revocation.service';
 
 /** Never a valid JWT: what a malformed Authorization header is verified as, so it fails as invalid. */
@@ -63,14 +63,14 @@ export class JwtStrategy extends PassportStrategy(RequestStrategy, 'jwt') {
 
   async validate(request: { headers: IncomingHttpHeaders }): Promise<Principal> {
     const token = bearerToken(request);
-    if (token === null) throw new AccessTokenError('missing');
+    if (token === null) throw accessTokenError('missing');
     const claims = await this.accessTokens.verifyPresented(token);
     if (isUserClaims(claims)) {
       const revoked =
         this.revocation.isRevoked(claims.jti, claims.sid) ||
         (claims.cid !== undefined &&
           this.revocation.isClientSecretRetired(claims.cid, claims.ver ?? -1));
-      if (revoked) throw new AccessTokenError('revoked');
+      if (revoked) throw accessTokenError('revoked');
       return {
         kind: 'user',
         userId: claims.userId,
@@ -89,7 +89,7 @@ export class JwtStrategy extends PassportStrategy(RequestStrategy, 'jwt') {
     }
     const { jti, clientId, ver } = claims;
     if (this.revocation.isRevoked(jti) || this.revocation.isClientSecretRetired(clientId, ver)) {
-      throw new AccessTokenError('revoked');
+      throw accessTokenError('revoked');
     }
     return {
       kind: 'client',

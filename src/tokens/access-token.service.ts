@@ -70,6 +70,22 @@ export class AccessTokenError extends Error {
   }
 }
 
+/**
+ * One error per reason, made once: refusing a token is the path a flood of
+ * bad tokens takes, and building an Error captures a stack each time.
+ */
+const ACCESS_TOKEN_ERRORS = Object.fromEntries(
+  (Object.keys(FAILURE_MESSAGES) as AccessTokenFailure[]).map((reason) => [
+    reason,
+    Object.freeze(new AccessTokenError(reason)),
+  ]),
+) as Record<AccessTokenFailure, AccessTokenError>;
+
+/** The AccessTokenError for `reason`, to throw. */
+export function accessTokenError(reason: AccessTokenFailure): AccessTokenError {
+  return ACCESS_TOKEN_ERRORS[reason];
+}
+
 /** RFC 9068 §2.1: the header type of an access token, checked on every verify. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
 
@@ -82,8 +98,8 @@ export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 /**
  * Digests of tokens refused for good, oldest dropped first (about 1 MB): a
  * client retrying a bad token costs a digest and a lookup, not a signature
- * check. A token naming a key not known yet is never held here: the key
- * may be one another instance has just rotated to.
+ * check. Only tokens naming a key known here are held: an unknown key may
+ * be one another instance has just rotated to.
  */
 export const REFUSED_TOKEN_CACHE_SIZE = 10_000;
 
@@ -193,14 +209,14 @@ export class AccessTokenService {
       if (!options.allowExpired && Math.floor(Date.now() / 1000) >= known.claims.exp) {
         this.verified.delete(digest);
         this.counts.refused.expired++;
-        throw new AccessTokenError('expired');
+        throw accessTokenError('expired');
       }
       this.counts.cached++;
       return known.claims;
     }
     if (this.refused.has(digest)) {
       this.counts.refused.invalid++;
-      throw new AccessTokenError('invalid');
+      throw accessTokenError('invalid');
     }
     let verified: { claims: AccessClaims; kid: string | null };
     try {
@@ -276,7 +292,7 @@ export class AccessTokenService {
     allowExpired: boolean,
   ): { claims: AccessClaims; kid: string | null } {
     const header = headerOf(token);
-    if (!header) throw new AccessTokenError('invalid');
+    if (!header) throw accessTokenError('invalid');
     const { kid, alg } = header;
     const common = {
       issuer: this.config.issuer,
@@ -289,18 +305,18 @@ export class AccessTokenService {
       if (!key) {
         // Perhaps rotated to on another instance a moment ago: the next request will know.
         void this.keys.refreshForUnknownKid();
-        throw new AccessTokenError('invalid');
+        throw accessTokenError('invalid');
       }
       const decoded = this.decode(token, key.publicKey, { ...common, algorithms: [key.alg] });
       return { claims: this.claimsOf(decoded), kid: key.kid };
     }
-    if (alg !== LEGACY_ALGORITHM) throw new AccessTokenError('invalid');
+    if (alg !== LEGACY_ALGORITHM) throw accessTokenError('invalid');
     const decoded = this.decode(token, this.keys.legacySecret, {
       ...common,
       algorithms: [LEGACY_ALGORITHM],
     });
     const claims = this.claimsOf(decoded);
-    if (!this.keys.acceptsLegacyToken(claims.iat)) throw new AccessTokenError('invalid');
+    if (!this.keys.acceptsLegacyToken(claims.iat)) throw accessTokenError('invalid');
     return { claims, kid: null };
   }
 
@@ -313,7 +329,7 @@ export class AccessTokenService {
     try {
       return verifier.verify<DecodedToken & object>(token, options);
     } catch (error) {
-      throw new AccessTokenError(
+      throw accessTokenError(
         (error as Error | undefined)?.name === 'TokenExpiredError' ? 'expired' : 'invalid',
       );
     }
@@ -321,14 +337,18 @@ export class AccessTokenService {
 
   private claimsOf(decoded: DecodedToken): AccessClaims {
     const claims = accessTokenClaims(decoded);
-    if (!claims || typeof claims.iat !== 'number') throw new AccessTokenError('invalid');
+    if (!claims || typeof claims.iat !== 'number') throw accessTokenError('invalid');
     return claims;
   }
 
-  /** An invalid token that no key reload can make valid: it names no key, or one known here. */
+  /**
+   * An invalid token that no key reload can make valid: it names a key known
+   * here (a kid is its key's thumbprint, so it always names that key). Not
+   * a legacy HS256 token: whether one is accepted follows the key set.
+   */
   private refusedForGood(token: string): boolean {
     const kid = headerOf(token)?.kid;
-    return typeof kid !== 'string' || this.keys.verificationKey(kid) !== undefined;
+    return typeof kid === 'string' && this.keys.verificationKey(kid) !== undefined;
   }
 
   private rememberRefused(digest: string): void {
