@@ -10,14 +10,23 @@ export async function website(): Promise<void> {
   for await (const entry of entries) console.log(entry.name, entry.fields);
 }
 
-export async function admin(storage: {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}): Promise<void> {
+// The README reads and writes a file with node:fs; this package has no Node types.
+export async function admin(
+  readFileSync: (path: string, encoding: 'utf8') => string,
+  writeFileSync: (path: string, text: string, options: { mode: number }) => void,
+): Promise<void> {
+  const saved = (() => {
+    try {
+      return JSON.parse(readFileSync('.tessera-tokens.json', 'utf8')) as never;
+    } catch {
+      return undefined;
+    }
+  })();
   const tessera = createTesseraClient({
     baseUrl: 'https://cms.example.com',
-    tokens: (JSON.parse(storage.getItem('tessera') ?? 'null') as never) ?? undefined,
-    onTokens: (tokens) => storage.setItem('tessera', JSON.stringify(tokens)),
+    tokens: saved,
+    onTokens: (tokens) =>
+      writeFileSync('.tessera-tokens.json', JSON.stringify(tokens), { mode: 0o600 }),
   });
   await tessera.signIn('ada@example.com', 'a long password');
 
