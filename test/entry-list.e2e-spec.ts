@@ -9,7 +9,11 @@ import { bearer, clientToken, createUser, signIn } from './helpers/auth';
 import { eventually } from './helpers/eventually';
 
 /** Lowered so a project of a few dozen entries is "large". */
-const LIMITS: EntryListLimits = { ...DEFAULT_ENTRY_LIST_LIMITS, exactCountUpTo: 25 };
+const LIMITS: EntryListLimits = {
+  ...DEFAULT_ENTRY_LIST_LIMITS,
+  exactCountUpTo: 25,
+  exactSearchCountUpTo: 5,
+};
 /** Entries in the project the orders are walked in: more than LIMITS.exactCountUpTo. */
 const SEEDED = 30;
 
@@ -304,6 +308,30 @@ describe('entry list: cursors, deep pages, totals', () => {
         expect.arrayContaining(['totalRecordsEstimated', 'nextCursor']),
       );
       expect(schema.required ?? []).not.toContain('totalRecordsEstimated');
+    });
+
+    it('of a search are counted up to their own threshold, then taken from a sample of the list', async () => {
+      // Fewer matches than the threshold: counted.
+      const unique = (await list('search=unique', client)).json<ListPage>();
+      expect(unique).toMatchObject({ totalRecords: 1 });
+      expect(unique).not.toHaveProperty('totalRecordsEstimated');
+      // More: the share of matches in a sample of the list. Here the sample
+      // holds the whole list, whose total is exact: so is the search's.
+      const alpha = (await expectedIds('name', false, 'search=ALPHA')).length;
+      expect(alpha).toBeGreaterThan(LIMITS.exactSearchCountUpTo);
+      const sampled = (await list('search=ALPHA&pageSize=3', client)).json<ListPage>();
+      expect(sampled).toMatchObject({ totalRecords: alpha, totalPages: Math.ceil(alpha / 3) });
+      expect(sampled).not.toHaveProperty('totalRecordsEstimated');
+      // A member's list is past exactCountUpTo, so estimated: the search's total says so.
+      const drafts = (await expectedIds('name', true, 'search=ALPHA')).length;
+      const estimated = (
+        await list('search=ALPHA&nonPublished=1&pageSize=50', admin)
+      ).json<ListPage>();
+      expect(estimated.totalRecordsEstimated).toBe(true);
+      expect(estimated.totalRecords).toBeGreaterThan(LIMITS.exactSearchCountUpTo);
+      expect(estimated.results.map((entry) => entry.name)).toEqual(
+        Array.from({ length: drafts }, () => expect.stringMatching(/alpha/)),
+      );
     });
 
     it('far past the threshold are the planner’s estimate, for members and API clients alike', async () => {

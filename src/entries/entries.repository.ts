@@ -118,15 +118,21 @@ function filterConditions(filter: EntryFilter, params: Params, scanNames = false
   if (filter.entryTypeId !== undefined)
     where.push(`e.entry_type_id = ${params.add(filter.entryTypeId)}`);
   if (filter.anyTags.length > 0) where.push(`e.tags && ${params.add(filter.anyTags)}::text[]`);
-  // One condition per word rather than ILIKE ALL (array): a GIN index, the
-  // trigram one here, cannot search for an array of patterns. Scanning, the
-  // same match spelled as ILIKE computes it in a UTF-8 database, on an
-  // expression no index holds (and a third cheaper than ILIKE itself).
-  for (const word of filter.nameWords) {
-    const pattern = params.add(containsPattern(word));
-    where.push(scanNames ? `lower(e.name) LIKE lower(${pattern})` : `e.name ILIKE ${pattern}`);
-  }
+  where.push(...nameConditions(filter.nameWords, params, scanNames));
   return where;
+}
+
+/**
+ * One condition per word rather than ILIKE ALL (array): a GIN index, the
+ * trigram one here, cannot search for an array of patterns. Scanning, the
+ * same match spelled as ILIKE computes it in a UTF-8 database, on an
+ * expression no index holds (and a third cheaper than ILIKE itself).
+ */
+function nameConditions(words: string[], params: Params, scan: boolean): string[] {
+  return words.map((word) => {
+    const pattern = params.add(containsPattern(word));
+    return scan ? `lower(e.name) LIKE lower(${pattern})` : `e.name ILIKE ${pattern}`;
+  });
 }
 
 /**
@@ -247,6 +253,25 @@ export class EntriesRepository {
       params.values,
     );
     return { count: rows[0].count, nextDueMs: rows[0].next_due };
+  }
+
+  /**
+   * The share of a list's entries whose names hold all of `filter`'s words,
+   * among the `sampleSize` most recently changed entries of the list
+   * without them: one index-only walk of the newest stretch of
+   * `entry_project_modified_idx`, which holds the names.
+   */
+  async nameMatchShare(filter: EntryFilter, sampleSize: number): Promise<number> {
+    const params = new Params();
+    const where = filterConditions({ ...filter, nameWords: [] }, params);
+    const matches = nameConditions(filter.nameWords, params, true).join(' AND ');
+    const { rows } = await this.sql.query<{ share: number }>(
+      `SELECT (count(*) FILTER (WHERE ${matches}))::float8 / greatest(count(*), 1) AS share
+         FROM (SELECT e.name FROM entry e WHERE ${where.join(' AND ')}
+                ORDER BY e.modified_at DESC, e.id DESC LIMIT ${params.add(sampleSize)}) AS e`,
+      params.values,
+    );
+    return rows[0].share;
   }
 
   /** `countUpTo` without the count. */

@@ -10,6 +10,14 @@ export const DEFAULT_ENTRY_ORDERING: EntryOrdering = '-modifiedAt';
  */
 export interface EntryListLimits {
   exactCountUpTo: number;
+  /**
+   * The same for lists that search names: counting their matches reads a
+   * table block per match (the trigram index cannot answer alone), so past
+   * this the total is estimated from a sample (see EntryTotals).
+   */
+  exactSearchCountUpTo: number;
+  /** Entries of the list without the search sampled for that estimate. */
+  searchSampleSize: number;
   maxOffset: number;
 }
 
@@ -17,6 +25,8 @@ export const ENTRY_LIST_LIMITS = 'ENTRY_LIST_LIMITS';
 
 export const DEFAULT_ENTRY_LIST_LIMITS: EntryListLimits = {
   exactCountUpTo: 10_000,
+  exactSearchCountUpTo: 1_000,
+  searchSampleSize: 50_000,
   maxOffset: 10_000,
 };
 

@@ -78,6 +78,7 @@ export class EntryTotals {
    * (hundreds of thousands for a tag on 5 % of a million entries).
    */
   private async count(filter: EntryFilter): Promise<EntryTotal & { expiresAt: number }> {
+    if (filter.nameWords.length > 0) return this.countSearch(filter);
     const cap = this.limits.exactCountUpTo;
     const estimate = await this.repository.estimate(filter);
     const expiry = (nextDueMs: number | null) =>
@@ -90,5 +91,32 @@ export class EntryTotals {
     if (count <= cap) return { count, estimated: false, expiresAt: expiry(nextDueMs) };
     // There are more than `cap`: an estimate below that would say less than is known.
     return { count: Math.max(estimate, cap + 1), estimated: true, expiresAt: expiry(nextDueMs) };
+  }
+
+  /**
+   * A search's total. The planner cannot estimate `ILIKE '%word%'` (it takes
+   * every word for a rare one), so it is counted, but only up to
+   * `exactSearchCountUpTo`: each match costs a read of its table block.
+   * Beyond that, the share of matches in a sample of the list without the
+   * search (an index-only walk), times that list's own total.
+   */
+  private async countSearch(filter: EntryFilter): Promise<EntryTotal & { expiresAt: number }> {
+    const cap = this.limits.exactSearchCountUpTo;
+    const { count, nextDueMs } = await this.repository.countUpTo(filter, cap + 1);
+    const expiresAt = Math.min(Date.now() + MAX_AGE_MS, nextDueMs ?? Infinity);
+    if (count <= cap) return { count, estimated: false, expiresAt };
+    const [share, unsearched] = await Promise.all([
+      this.repository.nameMatchShare(filter, this.limits.searchSampleSize),
+      this.of({ ...filter, nameWords: [] }),
+    ]);
+    const estimate = Math.round(share * unsearched.count);
+    // A sample that held the whole list counted it.
+    const whole = !unsearched.estimated && unsearched.count <= this.limits.searchSampleSize;
+    // Never fewer than are known to match, nor more than the list holds.
+    return {
+      count: Math.min(Math.max(estimate, cap + 1), Math.max(unsearched.count, cap + 1)),
+      estimated: !whole,
+      expiresAt,
+    };
   }
 }
