@@ -256,22 +256,47 @@ export class EntriesRepository {
   }
 
   /**
-   * The share of a list's entries whose names hold all of `filter`'s words,
-   * among the `sampleSize` most recently changed entries of the list
-   * without them: one index-only walk of the newest stretch of
-   * `entry_project_modified_idx`, which holds the names.
+   * How many of the list's `sampleSize` most recently changed entries (all
+   * of them, when it holds fewer) have names holding all of `filter`'s
+   * words: one index-only walk of the newest stretch of
+   * `entry_project_modified_idx`, which holds the names. With when the
+   * list's next scheduled entry is due, as `countUpTo`.
    */
-  async nameMatchShare(filter: EntryFilter, sampleSize: number): Promise<number> {
+  async sampleNameMatches(
+    filter: EntryFilter,
+    sampleSize: number,
+  ): Promise<{ matched: number; sampled: number; nextDueMs: number | null }> {
     const params = new Params();
     const where = filterConditions({ ...filter, nameWords: [] }, params);
     const matches = nameConditions(filter.nameWords, params, true).join(' AND ');
-    const { rows } = await this.sql.query<{ share: number }>(
-      `SELECT (count(*) FILTER (WHERE ${matches}))::float8 / greatest(count(*), 1) AS share
+    const { rows } = await this.sql.query<{
+      matched: number;
+      sampled: number;
+      next_due: number | null;
+    }>(
+      `SELECT (count(*) FILTER (WHERE ${matches}))::int AS matched, count(*)::int AS sampled,
+              ${nextDue(filter)} AS next_due
          FROM (SELECT e.name FROM entry e WHERE ${where.join(' AND ')}
                 ORDER BY e.modified_at DESC, e.id DESC LIMIT ${params.add(sampleSize)}) AS e`,
       params.values,
     );
-    return rows[0].share;
+    const [row] = rows;
+    return { matched: row.matched, sampled: row.sampled, nextDueMs: row.next_due };
+  }
+
+  /**
+   * Every match of a search, counted through the trigram index. No LIMIT:
+   * under one, a planner that overestimates the word would scan the table.
+   * For words the sample found rare.
+   */
+  async countSearchMatches(filter: EntryFilter): Promise<number> {
+    const params = new Params();
+    const where = filterConditions(filter, params);
+    const { rows } = await this.sql.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM entry e WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
+    return rows[0].count;
   }
 
   /** `countUpTo` without the count. */

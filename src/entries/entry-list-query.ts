@@ -11,12 +11,12 @@ export const DEFAULT_ENTRY_ORDERING: EntryOrdering = '-modifiedAt';
 export interface EntryListLimits {
   exactCountUpTo: number;
   /**
-   * The same for lists that search names: counting their matches reads a
-   * table block per match (the trigram index cannot answer alone), so past
-   * this the total is estimated from a sample (see EntryTotals).
+   * The same for lists that search names, whose matches cost a table read
+   * each to count (the trigram index cannot answer alone): a sample of
+   * `searchSampleSize` entries of the list estimates how many there are,
+   * and only searches it finds rare are counted (see EntryTotals).
    */
   exactSearchCountUpTo: number;
-  /** Entries of the list without the search sampled for that estimate. */
   searchSampleSize: number;
   maxOffset: number;
 }
@@ -26,7 +26,7 @@ export const ENTRY_LIST_LIMITS = 'ENTRY_LIST_LIMITS';
 export const DEFAULT_ENTRY_LIST_LIMITS: EntryListLimits = {
   exactCountUpTo: 10_000,
   exactSearchCountUpTo: 1_000,
-  searchSampleSize: 50_000,
+  searchSampleSize: 20_000,
   maxOffset: 10_000,
 };
 

@@ -24,6 +24,11 @@ const MAX_AGE_MS = 60_000;
  * the planner would have to be wrong by that factor to hide an exact total.
  */
 const SURELY_BEYOND = 4;
+/**
+ * A search whose sample suggests up to this many times `exactSearchCountUpTo`
+ * matches is counted exactly: the sample may be off by that factor.
+ */
+const RARE_SEARCH_MARGIN = 2;
 /** Distinct (project, filter) totals held; beyond this the oldest go. */
 const MAX_TOTALS = 10_000;
 
@@ -94,29 +99,28 @@ export class EntryTotals {
   }
 
   /**
-   * A search's total. The planner cannot estimate `ILIKE '%word%'` (it takes
-   * every word for a rare one), so it is counted, but only up to
-   * `exactSearchCountUpTo`: each match costs a read of its table block.
-   * Beyond that, the share of matches in a sample of the list without the
-   * search (an index-only walk), times that list's own total.
+   * A search's total. The planner cannot estimate `ILIKE '%word%'`, and
+   * counting costs a table read per match, so a sample decides: the share of
+   * matches among the list's newest `searchSampleSize` entries (an
+   * index-only walk). A sample that held the whole list counted it; one
+   * that says the word is rare (at most `exactSearchCountUpTo` matches in
+   * the list, with margin) is followed by an exact count; otherwise the
+   * total is that share of the list's own total, and says it is estimated.
    */
   private async countSearch(filter: EntryFilter): Promise<EntryTotal & { expiresAt: number }> {
-    const cap = this.limits.exactSearchCountUpTo;
-    const { count, nextDueMs } = await this.repository.countUpTo(filter, cap + 1);
-    const expiresAt = Math.min(Date.now() + MAX_AGE_MS, nextDueMs ?? Infinity);
-    if (count <= cap) return { count, estimated: false, expiresAt };
-    const [share, unsearched] = await Promise.all([
-      this.repository.nameMatchShare(filter, this.limits.searchSampleSize),
+    const { exactSearchCountUpTo: cap, searchSampleSize } = this.limits;
+    const [{ matched, sampled, nextDueMs }, unsearched] = await Promise.all([
+      this.repository.sampleNameMatches(filter, searchSampleSize),
       this.of({ ...filter, nameWords: [] }),
     ]);
-    const estimate = Math.round(share * unsearched.count);
-    // A sample that held the whole list counted it.
-    const whole = !unsearched.estimated && unsearched.count <= this.limits.searchSampleSize;
-    // Never fewer than are known to match, nor more than the list holds.
-    return {
-      count: Math.min(Math.max(estimate, cap + 1), Math.max(unsearched.count, cap + 1)),
-      estimated: !whole,
-      expiresAt,
-    };
+    const expiresAt = Math.min(Date.now() + MAX_AGE_MS, nextDueMs ?? Infinity);
+    if (sampled < searchSampleSize) return { count: matched, estimated: false, expiresAt };
+    const estimate = Math.round((matched / sampled) * unsearched.count);
+    if (estimate <= RARE_SEARCH_MARGIN * cap) {
+      const count = await this.repository.countSearchMatches(filter);
+      return { count, estimated: false, expiresAt };
+    }
+    // Never fewer than the sample saw.
+    return { count: Math.max(estimate, matched), estimated: true, expiresAt };
   }
 }
