@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminUiModule } from './admin-ui/admin-ui.module';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { HttpErrorFilter } from './common/http-error.filter';
@@ -28,6 +29,7 @@ import { SyncModule } from './sync/sync.module';
     SyncModule,
     AuthModule,
     MetricsModule,
+    AdminUiModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
 })

@@ -8,6 +8,7 @@ import { ProjectsModule } from '../projects/projects.module';
 import { TokensModule } from '../tokens/tokens.module';
 import { UsersModule } from '../users/users.module';
 import { AccessGuard } from './access.guard';
+import { AdminSessionController } from './admin-session/admin-session.controller';
 import { AuthController } from './auth.controller';
 import { BruteForceModule } from './brute-force/brute-force.module';
 import { DatabaseThrottlerStorage } from './brute-force/database-throttler.storage';
@@ -46,6 +47,7 @@ import { V1Controller } from './compat/v1.controller';
     V1Controller,
     ClientAuthenticateController,
     AuthorizeController,
+    AdminSessionController,
   ],
   providers: [
     CredentialsService,

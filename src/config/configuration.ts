@@ -21,6 +21,8 @@ export const appConfig = registerAs('app', () => {
     syncRetentionSeconds: env.SYNC_RETENTION_DAYS * 86_400,
     /** `GET /metrics` answers only when on; with a token, only to `Authorization: Bearer <token>`. */
     metrics: { enabled: env.METRICS === 'on', token: env.METRICS_TOKEN ?? null },
+    /** The admin UI at `/admin` and its session endpoints; off, both answer 404. */
+    adminUi: env.ADMIN_UI === 'on',
   };
 });
 

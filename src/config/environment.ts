@@ -129,6 +129,10 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters' })
   METRICS_TOKEN?: string;
+
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  ADMIN_UI: 'on' | 'off' = 'on';
 }
 
 /**

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply } from 'fastify';
 import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { createHmac } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
 import { errorName } from '../common/api-error';
 import { createValidationPipe } from '../common/validation';
@@ -73,6 +74,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
       .update('tessera cookie signing')
       .digest(),
   });
+  // reply.sendFile for the admin UI's files; its controller picks the file and the headers.
+  await app.register(fastifyStatic, { serve: false });
   const securityHeaders = staticSecurityHeaders({
     contentSecurityPolicy: {
       directives: {

@@ -37,9 +37,10 @@ export function discoverRoutes(app: NestFastifyApplication): DiscoveredRoute[] {
       const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype));
       const rule = reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, [handler, metatype]);
       for (const path of [paths].flat()) {
+        // Without a trailing slash, except the root itself.
         const full = `/${[prefix, path].filter((part) => part && part !== '/').join('/')}`.replace(
-          /\/+$/,
-          '',
+          /(.)\/+$/,
+          '$1',
         );
         routes.push({
           key: `${method} ${full}`,

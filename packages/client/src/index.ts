@@ -102,6 +102,21 @@ export interface TesseraClientOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * How a user's session is held when the client holds no refresh token: a
+   * browser app on the API's origin keeps it in an HttpOnly cookie the server
+   * sets (`/admin/session`), out of any script's reach. Replaces the password
+   * and refresh-token grants for `signIn`, `refresh` and `signOut`.
+   */
+  session?: SessionKeeper;
+}
+
+/** Token answers for sign-in and renewal, sent with the untokened client (`bare`). */
+export interface SessionKeeper {
+  signIn(bare: Client<paths>, email: string, password: string): Promise<TokenAnswer>;
+  /** Throws a TesseraError (status < 500) when the session is over. */
+  renew(bare: Client<paths>): Promise<TokenAnswer>;
+  signOut(bare: Client<paths>): Promise<void>;
 }
 
 /** A refused sign-in, refresh or page: the status and the API's error body. */
@@ -153,7 +168,7 @@ interface UntypedOutcome {
 type Credentials =
   { kind: 'none' } | { kind: 'user' } | { kind: 'client'; clientId: string; clientSecret: string };
 
-interface TokenAnswer {
+export interface TokenAnswer {
   access_token: string;
   refresh_token?: string;
   expires_in: number;
@@ -169,7 +184,9 @@ const expiryMargin = (lifetimeMs: number) => Math.min(10_000, lifetimeMs / 10);
 export function createTesseraClient(options: TesseraClientOptions): TesseraClient {
   const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   let tokens: TokenSet | null = options.tokens ?? null;
-  let credentials: Credentials = tokens?.refreshToken ? { kind: 'user' } : { kind: 'none' };
+  const keeper = options.session;
+  let credentials: Credentials =
+    tokens?.refreshToken || keeper ? { kind: 'user' } : { kind: 'none' };
   let renewal: Promise<TokenSet> | null = null;
 
   const setTokens = (next: TokenSet | null) => {
@@ -198,10 +215,14 @@ export function createTesseraClient(options: TesseraClientOptions): TesseraClien
   ): Promise<TokenSet> {
     const { data, error, response } = await bare.POST('/oauth/token', { body });
     if (!data) throw new TesseraError(response.status, error);
-    const next = tokenSet(data);
+    return adopt(data);
+  }
+
+  const adopt = (answer: TokenAnswer): TokenSet => {
+    const next = tokenSet(answer);
     setTokens(next);
     return next;
-  }
+  };
 
   function renew(stale: string | undefined): Promise<TokenSet> {
     // Renewed by someone else since this token was sent: use theirs.
@@ -217,12 +238,14 @@ export function createTesseraClient(options: TesseraClientOptions): TesseraClien
             client_secret: held.clientSecret,
           });
         }
+        if (keeper) return adopt(await keeper.renew(bare));
         if (!tokens?.refreshToken) throw new TesseraError(401, undefined);
         return await grant({ grant_type: 'refresh_token', refresh_token: tokens.refreshToken });
       } catch (error) {
         // The session is over (logged out elsewhere, expired, revoked): sign in again.
         if (error instanceof TesseraError && error.status < 500) {
-          credentials = { kind: 'none' };
+          // A cookie session can start again (signIn) without a new client.
+          if (!keeper) credentials = { kind: 'none' };
           setTokens(null);
         }
         throw error;
@@ -304,6 +327,7 @@ export function createTesseraClient(options: TesseraClientOptions): TesseraClien
       return tokens;
     },
     async signIn(email, password) {
+      if (keeper) return adopt(await keeper.signIn(bare, email, password));
       credentials = { kind: 'none' };
       const next = await grant({ grant_type: 'password', username: email, password });
       credentials = { kind: 'user' };
@@ -323,6 +347,14 @@ export function createTesseraClient(options: TesseraClientOptions): TesseraClien
       return renew(undefined);
     },
     async signOut() {
+      if (keeper) {
+        try {
+          await keeper.signOut(bare);
+        } finally {
+          setTokens(null);
+        }
+        return;
+      }
       if (!tokens) return;
       try {
         if (credentials.kind === 'client') {

@@ -1,0 +1,32 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Shell } from './Shell';
+import { ProjectsPage } from './pages/ProjectsPage';
+import { SignInPage } from './pages/SignInPage';
+import { useSession } from './session/session';
+
+export function App() {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === 'checking') {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (state.status === 'signed-out') {
+    if (location.pathname === '/sign-in') return <SignInPage />;
+    // Back to this page after signing in.
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return (
+    <Routes>
+      <Route element={<Shell />}>
+        <Route path="/projects" element={<ProjectsPage />} />
+        <Route path="*" element={<Navigate to="/projects" replace />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,35 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter } from 'react-router';
+import { setNonce } from 'get-nonce';
+import { App } from './App';
+import { SessionProvider } from './session/session';
+
+/** The CSP nonce the server wrote into this page: Mantine's <style> elements must carry it. */
+const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+// …and so must the <style> a modal adds to lock the page's scroll (react-remove-scroll reads it here).
+setNonce(nonce);
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider defaultColorScheme="auto" getStyleNonce={() => nonce}>
+      <Notifications />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter basename="/admin">
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Stack,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useSession } from '../session/session';
+
+/** Only a path of this app: never another origin (`//evil.example`). */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/projects';
+}
+
+export function SignInPage() {
+  const { state, signIn } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (value) => (/^\S+@\S+$/.test(value) ? null : 'Enter your email address'),
+      password: (value) => (value ? null : 'Enter your password'),
+    },
+  });
+  const ended = state.status === 'signed-out' ? state.reason : undefined;
+
+  const submit = form.onSubmit(async ({ email, password }) => {
+    setError(null);
+    try {
+      await signIn(email, password);
+      await navigate(safeNext(params.get('next')), { replace: true });
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : 'Sign-in failed');
+    }
+  });
+
+  return (
+    <Center mih="100vh" p="md">
+      <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={400}>
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Title order={1} size="h2">
+              Sign in to Tessera
+            </Title>
+            {ended && !error && <Alert color="yellow">{ended}</Alert>}
+            {error && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="username"
+              required
+              {...form.getInputProps('email')}
+            />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              {...form.getInputProps('password')}
+            />
+            <Button type="submit" loading={form.submitting}>
+              Sign in
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

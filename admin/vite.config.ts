@@ -1,0 +1,42 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// `npm run dev:admin`: the API this dev server forwards to (start it with `npm start`).
+const api = process.env.TESSERA_API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  base: '/admin/',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/admin',
+    emptyOutDir: true,
+    // The polyfill would be an inline script, which the CSP refuses; every supported browser has modulepreload.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // React and Mantine change less often than the app: their own long-cached chunks.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+            },
+            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: {
+      // Everything but the app itself is the API; its session routes are too.
+      '^/admin/session': { target: api, changeOrigin: false },
+      '^/(?!admin/)': { target: api, changeOrigin: false },
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});

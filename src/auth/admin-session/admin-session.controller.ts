@@ -1,0 +1,211 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../../common/access';
+import { ApiError, NotFoundError, ValidationError } from '../../common/api-error';
+import { appConfig, AppConfig } from '../../config/configuration';
+import { SessionService } from '../../tokens/session.service';
+import { clientAddress } from '../brute-force/client-address';
+import { signedInUser, CredentialsService } from '../credentials.service';
+import { ClientTokenResponseDto } from '../dto/token-response.dto';
+import { TokenThrottlerGuard } from '../token-endpoint';
+import { TokenGrantsService } from '../token-grants.service';
+import { AdminSignInDto } from './admin-sign-in.dto';
+
+/** The header a same-origin script sends and a cross-site form or image cannot. */
+export const ADMIN_HEADER = 'x-tessera-admin';
+/** The only path the refresh cookie is sent to. */
+export const ADMIN_SESSION_PATH = '/admin/session';
+
+const adminHeader = () =>
+  ApiHeader({
+    name: ADMIN_HEADER,
+    required: true,
+    description: '`1`. A cross-site form cannot send it, so it cannot use the cookie.',
+    schema: { type: 'string', enum: ['1'] },
+  });
+
+const missingHeader = () =>
+  ApiBadRequestResponse({
+    description: 'Without `X-Tessera-Admin: 1`, or a body that breaks the rules',
+  });
+
+/**
+ * The admin UI's session, token-mediated (OAuth 2.0 for Browser-Based Apps,
+ * "token-mediating backend"): the page holds only the short-lived access
+ * token, in memory; the refresh token stays in an HttpOnly, SameSite=Strict
+ * cookie sent to these routes alone, so a script on the page can never read
+ * it. The rotation and reuse detection are the refresh grant's own.
+ */
+@ApiTags('auth')
+@Controller('admin/session')
+export class AdminSessionController {
+  private readonly cookie: { name: string; secure: boolean };
+
+  constructor(
+    private readonly grants: TokenGrantsService,
+    private readonly credentials: CredentialsService,
+    private readonly sessions: SessionService,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+  ) {
+    // __Secure- cookies are refused over plain http, where browsers would drop Secure anyway.
+    const secure = app.publicUrl.startsWith('https:');
+    this.cookie = {
+      name: secure ? '__Secure-tessera_admin_session' : 'tessera_admin_session',
+      secure,
+    };
+  }
+
+  @Post()
+  @Public()
+  // The one per-address budget of every endpoint that checks a password.
+  @UseGuards(TokenThrottlerGuard)
+  @HttpCode(HttpStatus.OK)
+  @Header('Cache-Control', 'no-store')
+  @adminHeader()
+  @missingHeader()
+  @ApiOperation({
+    summary:
+      'Admin UI sign-in with email and password: the access token in the body, the refresh token in an HttpOnly cookie',
+  })
+  @ApiOkResponse({ type: ClientTokenResponseDto })
+  @ApiUnauthorizedResponse({ description: 'The email or password is incorrect' })
+  @ApiNotFoundResponse({ description: 'ADMIN_UI=off' })
+  async signIn(
+    @Body() body: AdminSignInDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClientTokenResponseDto> {
+    this.admit(request);
+    const check = await this.credentials.verify(body.email, body.password, clientAddress(request));
+    if (check.outcome === 'invalid') {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'The email or password is incorrect');
+    }
+    const user = signedInUser(check);
+    const { session, refreshToken } = await this.sessions.start(user.id);
+    return this.answer(reply, this.grants.respond(session, refreshToken), session.expiresAt);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @Header('Cache-Control', 'no-store')
+  @adminHeader()
+  @missingHeader()
+  @ApiOperation({
+    summary:
+      'Admin UI renewal: trades the refresh cookie for a new access token and a new cookie (a cookie used twice ends the session)',
+  })
+  @ApiOkResponse({ type: ClientTokenResponseDto })
+  @ApiUnauthorizedResponse({
+    description: 'No session: no cookie, or it expired, ended or was used before',
+  })
+  @ApiNotFoundResponse({ description: 'ADMIN_UI=off' })
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClientTokenResponseDto> {
+    this.admit(request);
+    const presented = request.cookies[this.cookie.name];
+    if (!presented) throw new ApiError(HttpStatus.UNAUTHORIZED, 'Not signed in');
+    // Only the admin UI's own sessions: an app's refresh token never rides in this cookie.
+    const delegation = await this.sessions.delegationOf(presented);
+    const result = delegation === null ? await this.sessions.rotate(presented) : null;
+    if (result?.outcome !== 'rotated') {
+      this.clearCookie(reply);
+      throw new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        result?.outcome === 'reused'
+          ? 'This session was renewed twice with the same cookie, so it was ended: sign in again'
+          : 'The session has ended: sign in again',
+      );
+    }
+    const { session, refreshToken } = result;
+    return this.answer(reply, this.grants.respond(session, refreshToken), session.expiresAt);
+  }
+
+  @Delete()
+  @Public()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @adminHeader()
+  @missingHeader()
+  @ApiOperation({
+    summary:
+      'Admin UI sign-out: ends the session the cookie names (its access tokens stop at once) and clears the cookie',
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'ADMIN_UI=off' })
+  async signOut(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    this.admit(request);
+    const presented = request.cookies[this.cookie.name];
+    if (presented && (await this.sessions.delegationOf(presented)) === null) {
+      await this.sessions.endByRefreshToken(presented);
+    }
+    this.clearCookie(reply);
+  }
+
+  /** 404 when the admin UI is off; 400 without the header that proves a same-origin script. */
+  private admit(request: FastifyRequest): void {
+    const header = request.headers[ADMIN_HEADER];
+    if (!this.app.adminUi) throw new NotFoundError('The admin UI is turned off (ADMIN_UI=off)');
+    if (header !== '1') {
+      throw new ValidationError(
+        { 'x-tessera-admin': ['the X-Tessera-Admin header must be 1'] },
+        'The X-Tessera-Admin: 1 header is required',
+      );
+    }
+  }
+
+  private answer(
+    reply: FastifyReply,
+    tokens: ClientTokenResponseDto & { refresh_token?: string },
+    expiresAt: Date,
+  ): ClientTokenResponseDto {
+    const { refresh_token: refreshToken, ...access } = tokens;
+    void reply.setCookie(this.cookie.name, refreshToken ?? '', {
+      path: ADMIN_SESSION_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.cookie.secure,
+      maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
+    });
+    return {
+      access_token: access.access_token,
+      token_type: access.token_type,
+      expires_in: access.expires_in,
+    };
+  }
+
+  private clearCookie(reply: FastifyReply): void {
+    void reply.clearCookie(this.cookie.name, {
+      path: ADMIN_SESSION_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.cookie.secure,
+    });
+  }
+}
