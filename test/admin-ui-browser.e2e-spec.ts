@@ -133,4 +133,62 @@ describeInBrowser('the admin UI in a real browser (headless Chromium)', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'two tabs renewing at the same moment, round after round, are never signed out (Web Locks take turns)',
+    async () => {
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        const renewals: number[] = [];
+        context.on('response', (response) => {
+          if (response.url().endsWith('/admin/session/refresh')) renewals.push(response.status());
+        });
+        const first = await context.newPage();
+        const problems = watchProblems(first);
+        await first.goto(`${origin}/admin/sign-in`);
+        await first.getByLabel('Email').fill(user.email);
+        await first.getByRole('textbox', { name: 'Password' }).fill(user.password);
+        await first.getByRole('button', { name: 'Sign in' }).click();
+        await first.getByRole('heading', { name: 'Projects' }).waitFor();
+        // Before signing in, the boot-time renewal found no cookie (a 401): count from here.
+        renewals.length = 0;
+        // The second tab starts from the shared cookie, as a new tab would.
+        const second = await context.newPage();
+        problems.push(...watchProblems(second));
+        await second.goto(`${origin}/admin/projects`);
+        await second.getByRole('heading', { name: 'Projects' }).waitFor();
+        const tabs = [first, second];
+
+        // Each round moves both tabs' clocks past the access token's expiry, then both
+        // ask for a page at once: each renews, both through the one cookie.
+        const start = Date.now();
+        const rounds = 4;
+        for (let round = 1; round <= rounds; round += 1) {
+          await context.clock.setFixedTime(start + round * 6 * 60_000);
+          await Promise.all(
+            tabs.map((tab) => tab.getByLabel('Search projects').fill(`round ${round}`)),
+          );
+          await Promise.all(
+            tabs.map((tab) => tab.getByText(`No project matches “round ${round}”`).waitFor()),
+          );
+        }
+
+        // Every renewal went through (the one at the second tab's start, then two a round),
+        // none presented a used cookie, and both tabs are still signed in.
+        expect(renewals.filter((status) => status === 200).length).toBeGreaterThanOrEqual(
+          1 + 2 * rounds,
+        );
+        expect(renewals.filter((status) => status !== 200)).toEqual([]);
+        for (const tab of tabs) {
+          await expect(tab.getByRole('heading', { name: 'Projects' }).isVisible()).resolves.toBe(
+            true,
+          );
+        }
+        expect(problems.filter((problem) => !/401 \(Unauthorized\)/.test(problem))).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    TIMEOUT,
+  );
 });
