@@ -165,9 +165,17 @@ describeInBrowser('the admin UI in a real browser (headless Chromium)', () => {
         const rounds = 4;
         for (let round = 1; round <= rounds; round += 1) {
           await context.clock.setFixedTime(start + round * 6 * 60_000);
+          const answered = tabs.map((tab) =>
+            tab.waitForResponse(
+              (response) =>
+                new URL(response.url()).searchParams.get('search') === `round ${round}` &&
+                response.status() === 200,
+            ),
+          );
           await Promise.all(
             tabs.map((tab) => tab.getByLabel('Search projects').fill(`round ${round}`)),
           );
+          await Promise.all(answered);
           await Promise.all(
             tabs.map((tab) => tab.getByText(`No project matches “round ${round}”`).waitFor()),
           );

@@ -85,6 +85,7 @@ const PASSWORD_ROUTES = new Set([
   'POST /user/authenticate',
   'POST /v1/login',
   'POST /user/me/change-password',
+  'POST /admin/session',
 ]);
 const SPENDS: Record<string, Spends> = {
   'DELETE /project/{projectId}': 'projects',

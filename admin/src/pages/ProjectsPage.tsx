@@ -29,7 +29,8 @@ function listProjects(page: number, search: string) {
       params: { query: { page, pageSize: PAGE_SIZE, ...(search ? { search } : {}) } },
     });
     if (!answer.ok) throw new Error(answer.error?.message ?? `HTTP ${answer.status}`);
-    return answer.data;
+    // Which search this page answers: the previous page stays on screen while the next loads.
+    return { ...answer.data, search };
   };
 }
 
@@ -69,7 +70,9 @@ export function ProjectsPage() {
         </Alert>
       ) : projects.data.results.length === 0 ? (
         <Text c="dimmed">
-          {debounced ? `No project matches “${debounced}”.` : 'No projects yet: create the first.'}
+          {projects.data.search
+            ? `No project matches “${projects.data.search}”.`
+            : 'No projects yet: create the first.'}
         </Text>
       ) : (
         <>
