@@ -17,7 +17,12 @@ function watchProblems(page: Page): string[] {
     if (message.type() === 'error') problems.push(`${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    // A reload or sign-out navigates away from requests still in flight (the
+    // favicon, say): the browser aborts them, which is no fault of the page.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   return problems;
 }
 
