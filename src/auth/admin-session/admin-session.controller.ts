@@ -187,10 +187,7 @@ export class AdminSessionController {
   ): ClientTokenResponseDto {
     const { refresh_token: refreshToken, ...access } = tokens;
     void reply.setCookie(this.cookie.name, refreshToken ?? '', {
-      path: ADMIN_SESSION_PATH,
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.cookie.secure,
+      ...this.cookieAttributes(),
       maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
     });
     return {
@@ -201,11 +198,16 @@ export class AdminSessionController {
   }
 
   private clearCookie(reply: FastifyReply): void {
-    void reply.clearCookie(this.cookie.name, {
+    void reply.clearCookie(this.cookie.name, this.cookieAttributes());
+  }
+
+  /** Sent only to the session routes, never readable by a script, never cross-site. */
+  private cookieAttributes() {
+    return {
       path: ADMIN_SESSION_PATH,
       httpOnly: true,
       sameSite: 'strict',
       secure: this.cookie.secure,
-    });
+    } as const;
   }
 }
