@@ -1,30 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium } from 'playwright-core';
 import { TestApp } from './helpers/app';
 import { createUser } from './helpers/auth';
-import { CHROMIUM, CHROMIUM_ARGS, describeInBrowser } from './helpers/browser';
+import { CHROMIUM, CHROMIUM_ARGS, describeInBrowser, watchProblems } from './helpers/browser';
 import { listeningApp } from './helpers/listening';
 
 const TIMEOUT = 90_000;
 /** Kept after the run for a person to look at (gitignored). */
 const ARTIFACTS = join(__dirname, '..', 'test-artifacts', 'admin-ui');
-
-/** Console errors (a CSP violation is one), failed loads and uncaught exceptions on a page. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('requestfailed', (request) => {
-    // A reload or sign-out navigates away from requests still in flight (the
-    // favicon, say): the browser aborts them, which is no fault of the page.
-    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
-    problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`);
-  });
-  return problems;
-}
 
 /**
  * The admin UI in real Chromium, at a desktop and a phone width: sign in,

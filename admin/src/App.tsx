@@ -1,9 +1,21 @@
+import { lazy, Suspense } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Shell } from './Shell';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { SignInPage } from './pages/SignInPage';
 import { useSession } from './session/session';
+
+// The project pages load when first opened: the sign-in and the list stay small.
+const ProjectRoutes = lazy(() => import('./project/ProjectRoutes'));
+
+function Loading() {
+  return (
+    <Center p="xl">
+      <Loader aria-label="Loading" />
+    </Center>
+  );
+}
 
 export function App() {
   const { state } = useSession();
@@ -25,6 +37,14 @@ export function App() {
     <Routes>
       <Route element={<Shell />}>
         <Route path="/projects" element={<ProjectsPage />} />
+        <Route
+          path="/projects/:id/*"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ProjectRoutes />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<Navigate to="/projects" replace />} />
       </Route>
     </Routes>

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 
 /** Debian's Chromium: never a browser a test tool would download. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -37,4 +38,20 @@ export function describeInBrowser(name: string, suite: () => void): void {
     `SKIPPED browser suite "${name}": no Chromium at ${CHROMIUM} (apt-get install -y chromium; required when CI=true)\n`,
   );
   describe.skip(name, suite);
+}
+
+/** Console errors (a CSP violation is one), failed loads and uncaught exceptions on a page. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('requestfailed', (request) => {
+    // A reload or sign-out navigates away from requests still in flight (the
+    // favicon, say): the browser aborts them, which is no fault of the page.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
+  return problems;
 }

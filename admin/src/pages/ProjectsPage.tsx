@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   Alert,
+  Anchor,
   Button,
   Center,
   Group,
@@ -19,6 +20,7 @@ import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FieldErrors } from '@tessera/client';
+import { Link } from 'react-router';
 import { tessera } from '../api';
 
 const PAGE_SIZE = 20;
@@ -88,7 +90,11 @@ export function ProjectsPage() {
               <Table.Tbody>
                 {projects.data.results.map((project) => (
                   <Table.Tr key={project.id}>
-                    <Table.Td>{project.name}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/projects/${project.id}`}>
+                        {project.name}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>{project.members.length}</Table.Td>
                     <Table.Td>{new Date(project.createdAt).toLocaleDateString()}</Table.Td>
                   </Table.Tr>

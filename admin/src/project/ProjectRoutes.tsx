@@ -1,0 +1,27 @@
+import { Navigate, Route, Routes, useParams } from 'react-router';
+import ClientsSection from './ClientsSection';
+import MembersSection from './MembersSection';
+import OverviewSection from './OverviewSection';
+import ProjectPage from './ProjectPage';
+import SettingsSection from './SettingsSection';
+
+/** /projects/:id/…: one chunk, loaded when a project is first opened. */
+export default function ProjectRoutes() {
+  return (
+    <Routes>
+      <Route element={<ProjectPage />}>
+        <Route index element={<OverviewSection />} />
+        <Route path="members" element={<MembersSection />} />
+        <Route path="clients" element={<ClientsSection />} />
+        <Route path="settings" element={<SettingsSection />} />
+        <Route path="*" element={<ToOverview />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** An unknown section: the project's overview. */
+function ToOverview() {
+  const { id } = useParams();
+  return <Navigate to={`/projects/${id}`} replace />;
+}

@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { tessera } from '../api';
+import { ConfirmDialog } from './parts';
+import { projectKey, useProject } from './ProjectPage';
+import { ApiFailure, failureOf } from './rules';
+
+/** /projects/:id/settings — rename, describe, delete. */
+export default function SettingsSection() {
+  const { project, powers } = useProject();
+  return (
+    <Stack maw={640}>
+      {powers.manage ? (
+        <RenameForm key={project.modifiedAt} />
+      ) : (
+        <Alert color="gray">Only the project’s admins can change its name and description.</Alert>
+      )}
+      <DeleteProject />
+    </Stack>
+  );
+}
+
+function RenameForm() {
+  const { project } = useProject();
+  const queryClient = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { name: project.name, metadata: project.metadata },
+    validate: { name: (value) => (value.trim() ? null : 'Give the project a name') },
+  });
+  const save = useMutation({
+    mutationFn: async (values: { name: string; metadata: string }) => {
+      const answer = await tessera.PUT('/project/{projectId}', {
+        params: { path: { projectId: project.id } },
+        body: { name: values.name.trim(), metadata: values.metadata },
+      });
+      if (!answer.ok) throw failureOf(answer);
+      return answer.data;
+    },
+    onMutate: () => setFailure(null),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(projectKey(project.id), saved);
+      notifications.show({ message: `Saved “${saved.name}”`, color: 'green' });
+      await queryClient.invalidateQueries({ queryKey: ['projects'] });
+    },
+    onError: (error) => {
+      if (error instanceof ApiFailure) {
+        // The API's words under the field they are about.
+        form.setErrors({ name: error.field('name'), metadata: error.field('metadata') });
+      }
+      setFailure(error.message);
+    },
+  });
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+        <Stack>
+          <Title order={3} size="h4">
+            Name and description
+          </Title>
+          {failure && (
+            <Alert color="red" role="alert">
+              {failure}
+            </Alert>
+          )}
+          <TextInput label="Project name" required maxLength={64} {...form.getInputProps('name')} />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={2}
+            maxRows={8}
+            {...form.getInputProps('metadata')}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function DeleteProject() {
+  const { project, powers } = useProject();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [opened, setOpened] = useState(false);
+  const [typed, setTyped] = useState('');
+  const remove = useMutation({
+    mutationFn: async () => {
+      const answer = await tessera.DELETE('/project/{projectId}', {
+        params: { path: { projectId: project.id } },
+      });
+      if (!answer.ok) throw failureOf(answer);
+    },
+    onSuccess: async () => {
+      notifications.show({ message: `Project “${project.name}” deleted`, color: 'green' });
+      await navigate('/projects', { replace: true });
+      queryClient.removeQueries({ queryKey: projectKey(project.id) });
+      await queryClient.invalidateQueries({ queryKey: ['projects'] });
+    },
+  });
+  const close = () => {
+    setOpened(false);
+    setTyped('');
+    remove.reset();
+  };
+  return (
+    <Paper withBorder p="md" style={{ borderColor: 'var(--mantine-color-red-outline)' }}>
+      <Stack>
+        <Title order={3} size="h4">
+          Delete this project
+        </Title>
+        <Text size="sm">
+          Its members lose access, its API clients stop working at once, and its entry types,
+          entries and media are deleted. This cannot be undone.
+        </Text>
+        <Group>
+          <Button
+            color="red"
+            variant="outline"
+            disabled={!powers.delete}
+            aria-describedby={powers.delete ? undefined : 'delete-project-reason'}
+            onClick={() => setOpened(true)}
+          >
+            Delete project…
+          </Button>
+          {!powers.delete && (
+            <Text id="delete-project-reason" size="sm" c="dimmed">
+              Only the project’s owner can delete it.
+            </Text>
+          )}
+        </Group>
+      </Stack>
+      <ConfirmDialog
+        opened={opened}
+        title={`Delete “${project.name}”?`}
+        confirmLabel="Delete this project"
+        onConfirm={() => remove.mutate()}
+        onClose={close}
+        pending={remove.isPending}
+        failure={remove.error?.message ?? null}
+        disabled={typed !== project.name}
+      >
+        <Text size="sm">
+          Everything in it goes: members, API clients, entry types, entries and media.
+        </Text>
+        <TextInput
+          label={`Type “${project.name}” to confirm`}
+          value={typed}
+          onChange={(event) => setTyped(event.currentTarget.value)}
+          autoComplete="off"
+          data-autofocus
+        />
+      </ConfirmDialog>
+    </Paper>
+  );
+}
