@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   Anchor,
   Button,
   Center,
@@ -22,6 +21,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { FieldErrors } from '@tessera/client';
 import { Link } from 'react-router';
 import { tessera } from '../api';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 const PAGE_SIZE = 20;
 
@@ -67,9 +67,7 @@ export function ProjectsPage() {
           <Loader aria-label="Loading projects" />
         </Center>
       ) : projects.isError ? (
-        <Alert color="red" role="alert">
-          {projects.error.message}
-        </Alert>
+        <ErrorAlert message={projects.error.message} />
       ) : projects.data.results.length === 0 ? (
         <Text c="dimmed">
           {projects.data.search
@@ -168,11 +166,7 @@ function CreateProjectForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
       <Stack>
-        {failure && (
-          <Alert color="red" role="alert">
-            {failure}
-          </Alert>
-        )}
+        <ErrorAlert message={failure} />
         <TextInput
           label="Name"
           required

@@ -12,6 +12,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../session/session';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** Only a path of this app: never another origin (`//evil.example`). */
 function safeNext(next: string | null): string {
@@ -51,11 +52,7 @@ export function SignInPage() {
               Sign in to Tessera
             </Title>
             {ended && !error && <Alert color="yellow">{ended}</Alert>}
-            {error && (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            )}
+            <ErrorAlert message={error} />
             <TextInput
               label="Email"
               type="email"

@@ -24,6 +24,7 @@ import { tessera } from '../api';
 import { ConfirmDialog, CopyField, ReadSnippets, useConfirm } from './parts';
 import { useProject } from './ProjectPage';
 import { ApiFailure, failureOf, parseRedirectUris } from './rules';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 type ApiClient = Schemas['ClientDto'];
 type ClientWithSecret = Schemas['ClientWithSecretDto'];
@@ -99,9 +100,7 @@ export default function ClientsSection() {
           <Loader aria-label="Loading the API clients" />
         </Center>
       ) : clients.isError ? (
-        <Alert color="red" role="alert">
-          {clients.error.message}
-        </Alert>
+        <ErrorAlert message={clients.error.message} />
       ) : clients.data.length === 0 ? (
         <Text c="dimmed">No API clients yet: create one for the first website or script.</Text>
       ) : (
@@ -289,11 +288,7 @@ function CreateClientForm({
   return (
     <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
       <Stack>
-        {failure && (
-          <Alert color="red" role="alert">
-            {failure}
-          </Alert>
-        )}
+        <ErrorAlert message={failure} />
         <TextInput
           label="Name"
           description="Who uses it: “Website”, “Build pipeline”"

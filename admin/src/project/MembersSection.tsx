@@ -20,6 +20,7 @@ import { useSession } from '../session/session';
 import { ConfirmDialog, useConfirm } from './parts';
 import { projectKey, useProject } from './ProjectPage';
 import { ApiFailure, failureOf, memberControls, type Member, type Role } from './rules';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 const ROLES = [
   { value: 'author', label: 'Author: writes entries' },
@@ -237,11 +238,7 @@ function AddMemberForm() {
           <Title order={3} size="h4">
             Add a member
           </Title>
-          {failure && (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          )}
+          <ErrorAlert message={failure} />
           <Group align="flex-start" wrap="wrap">
             <TextInput
               label="Email"

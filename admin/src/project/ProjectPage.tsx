@@ -1,10 +1,11 @@
-import { Alert, Anchor, Breadcrumbs, Center, Group, Loader, Stack, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Center, Group, Loader, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
 import { tessera } from '../api';
 import { useSession } from '../session/session';
 import { failureOf, powersIn, type Powers, type Project } from './rules';
 import classes from './ProjectPage.module.css';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 export interface ProjectContext {
   project: Project;
@@ -59,9 +60,7 @@ export default function ProjectPage() {
     return (
       <Stack>
         {crumbs}
-        <Alert color="red" role="alert">
-          There is no project at this address.
-        </Alert>
+        <ErrorAlert message="There is no project at this address." />
       </Stack>
     );
   }
@@ -76,9 +75,7 @@ export default function ProjectPage() {
     return (
       <Stack>
         {crumbs}
-        <Alert color="red" role="alert">
-          {project.error.message}
-        </Alert>
+        <ErrorAlert message={project.error.message} />
       </Stack>
     );
   }

@@ -18,6 +18,7 @@ import { tessera } from '../api';
 import { ConfirmDialog } from './parts';
 import { projectKey, useProject } from './ProjectPage';
 import { ApiFailure, failureOf } from './rules';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** /projects/:id/settings — rename, describe, delete. */
 export default function SettingsSection() {
@@ -72,11 +73,7 @@ function RenameForm() {
           <Title order={3} size="h4">
             Name and description
           </Title>
-          {failure && (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          )}
+          <ErrorAlert message={failure} />
           <TextInput label="Project name" required maxLength={64} {...form.getInputProps('name')} />
           <Textarea
             label="Description"

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Code, Group, Modal, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Button, Code, Group, Modal, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { readSnippets } from './rules';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** A button that copies `value`, saying so — or saying to copy by hand when the browser refuses. */
 export function CopyButton({ value, label }: { value: string; label: string }) {
@@ -99,11 +100,7 @@ export function ConfirmDialog({
   return (
     <Modal opened={opened} onClose={onClose} title={title}>
       <Stack>
-        {failure && (
-          <Alert color="red" role="alert">
-            {failure}
-          </Alert>
-        )}
+        <ErrorAlert message={failure} />
         {children}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
