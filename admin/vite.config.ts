@@ -36,7 +36,9 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    // Plain logic runs in Node; a component test asks for jsdom with `// @vitest-environment jsdom`.
     environment: 'node',
+    setupFiles: ['src/test/setup.ts'],
   },
 });
