@@ -1,56 +1,33 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
-import { TestApp } from './helpers/app';
 import { createUser } from './helpers/auth';
-import { CHROMIUM, CHROMIUM_ARGS, describeInBrowser, watchProblems } from './helpers/browser';
-import { listeningApp } from './helpers/listening';
+import { describeInBrowser, useBrowserWorld, VIEWPORTS, watchProblems } from './helpers/browser';
 
 const TIMEOUT = 90_000;
-/** Kept after the run for a person to look at (gitignored). */
-const ARTIFACTS = join(__dirname, '..', 'test-artifacts', 'admin-ui');
 
 /**
  * The admin UI in real Chromium, at a desktop and a phone width: sign in,
  * see the projects, create one, reload and still be signed in, sign out.
  */
 describeInBrowser('the admin UI in a real browser (headless Chromium)', () => {
-  let t: TestApp | undefined;
-  let browser: Browser | undefined;
-  let origin: string;
+  const world = useBrowserWorld('admin-ui', TIMEOUT);
   let user: { email: string; password: string };
 
   beforeAll(async () => {
-    const listening = await listeningApp();
-    t = listening.t;
-    origin = listening.issuer.origin;
-    user = await createUser(t.app, { name: 'Ada Admin' });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    user = await createUser(world.t.app, { name: 'Ada Admin' });
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  }, TIMEOUT);
-
-  const journeys = [
-    { label: 'desktop', width: 1280, height: 800, colorScheme: 'light' as const },
-    { label: 'phone', width: 390, height: 844, colorScheme: 'dark' as const },
-  ];
-
-  it.each(journeys)(
+  it.each(VIEWPORTS)(
     '$label ($width px, $colorScheme scheme): sign in, projects, create, reload, sign out — no CSP violation',
     async ({ label, width, height, colorScheme }) => {
-      const context = await browser!.newContext({ viewport: { width, height }, colorScheme });
+      const context = await world.browser.newContext({ viewport: { width, height }, colorScheme });
       const shot = (name: string) =>
-        page.screenshot({ path: join(ARTIFACTS, `${label}-${name}.png`), fullPage: true });
+        page.screenshot({ path: join(world.artifacts, `${label}-${name}.png`), fullPage: true });
       const page = await context.newPage();
       try {
         const problems = watchProblems(page);
 
         // A deep link while signed out: the sign-in page, which remembers it.
-        await page.goto(`${origin}/admin/projects`);
+        await page.goto(`${world.origin}/admin/projects`);
         await page.getByRole('heading', { name: 'Sign in to Tessera' }).waitFor();
         expect(new URL(page.url()).searchParams.get('next')).toBe('/admin/projects'.slice(6));
         // The scheme follows the system setting.
@@ -126,7 +103,7 @@ describeInBrowser('the admin UI in a real browser (headless Chromium)', () => {
   it(
     'two tabs renewing at the same moment, round after round, are never signed out (Web Locks take turns)',
     async () => {
-      const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+      const context = await world.browser.newContext({ viewport: { width: 1280, height: 800 } });
       try {
         const renewals: number[] = [];
         context.on('response', (response) => {
@@ -134,7 +111,7 @@ describeInBrowser('the admin UI in a real browser (headless Chromium)', () => {
         });
         const first = await context.newPage();
         const problems = watchProblems(first);
-        await first.goto(`${origin}/admin/sign-in`);
+        await first.goto(`${world.origin}/admin/sign-in`);
         await first.getByLabel('Email').fill(user.email);
         await first.getByRole('textbox', { name: 'Password' }).fill(user.password);
         await first.getByRole('button', { name: 'Sign in' }).click();
@@ -144,7 +121,7 @@ describeInBrowser('the admin UI in a real browser (headless Chromium)', () => {
         // The second tab starts from the shared cookie, as a new tab would.
         const second = await context.newPage();
         problems.push(...watchProblems(second));
-        await second.goto(`${origin}/admin/projects`);
+        await second.goto(`${world.origin}/admin/projects`);
         await second.getByRole('heading', { name: 'Projects' }).waitFor();
         const tabs = [first, second];
 

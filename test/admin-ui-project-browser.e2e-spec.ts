@@ -1,14 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
-import { TestApp } from './helpers/app';
+import type { Page } from 'playwright-core';
 import { bearer, createUser, signIn } from './helpers/auth';
-import { CHROMIUM, CHROMIUM_ARGS, describeInBrowser, watchProblems } from './helpers/browser';
-import { listeningApp } from './helpers/listening';
+import { describeInBrowser, useBrowserWorld, VIEWPORTS, watchProblems } from './helpers/browser';
 
 const TIMEOUT = 120_000;
-/** Kept after the run for a person to look at (gitignored). */
-const ARTIFACTS = join(__dirname, '..', 'test-artifacts', 'admin-ui-project');
 
 /**
  * A project's pages in real Chromium, at a desktop and a phone width: rename
@@ -16,36 +11,24 @@ const ARTIFACTS = join(__dirname, '..', 'test-artifacts', 'admin-ui-project');
  * then reads the project over HTTP, rotate and delete it, delete the project.
  */
 describeInBrowser('the admin UI project pages in a real browser (headless Chromium)', () => {
-  let t: TestApp | undefined;
-  let browser: Browser | undefined;
-  let origin: string;
+  const world = useBrowserWorld('admin-ui-project', TIMEOUT);
   let owner: { id: number; email: string; password: string };
   let ownerToken: string;
 
   beforeAll(async () => {
-    const listening = await listeningApp();
-    t = listening.t;
-    origin = listening.issuer.origin;
-    owner = await createUser(t.app, { name: 'Ada Owner' });
-    ownerToken = (await signIn(t.app, owner.email, owner.password)).access_token;
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    owner = await createUser(world.t.app, { name: 'Ada Owner' });
+    ownerToken = (await signIn(world.t.app, owner.email, owner.password)).access_token;
   }, TIMEOUT);
 
   /** The API as the owner sees it, to check what the page did. */
   const api = async (method: 'GET' | 'POST', url: string, payload?: object) => {
-    const res = await t!.app.inject({ method, url, headers: bearer(ownerToken), payload });
+    const res = await world.t.app.inject({ method, url, headers: bearer(ownerToken), payload });
     return { status: res.statusCode, body: res.body ? res.json() : undefined };
   };
 
   /** Over real HTTP, as a website would: client credentials, then the project's entries. */
   const readEntries = async (projectId: number, clientId: string, clientSecret: string) => {
-    const token = await fetch(`${origin}/oauth/token`, {
+    const token = await fetch(`${world.origin}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
@@ -56,7 +39,7 @@ describeInBrowser('the admin UI project pages in a real browser (headless Chromi
     });
     if (token.status !== 200) return { token: token.status, entries: null };
     const { access_token } = (await token.json()) as { access_token: string };
-    const entries = await fetch(`${origin}/project/${projectId}/entry`, {
+    const entries = await fetch(`${world.origin}/project/${projectId}/entry`, {
       headers: { authorization: `Bearer ${access_token}` },
     });
     return { token: 200, entries: entries.status, accessToken: access_token };
@@ -65,28 +48,25 @@ describeInBrowser('the admin UI project pages in a real browser (headless Chromi
   const section = (page: Page, name: string) =>
     page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name }).click();
 
-  const journeys = [
-    { label: 'desktop', width: 1280, height: 800, colorScheme: 'light' as const },
-    { label: 'phone', width: 390, height: 844, colorScheme: 'dark' as const },
-  ];
-
-  it.each(journeys)(
+  it.each(VIEWPORTS)(
     '$label ($width px): open a project, rename, members, an API client that reads, delete — no CSP violation',
     async ({ label, width, height, colorScheme }) => {
       const name = `Shop ${label}`;
       const created = await api('POST', '/project', { name, metadata: 'Made for the test' });
       expect(created.status).toBe(201);
       const projectId = (created.body as { id: number }).id;
-      const other = await createUser(t!.app, { name: `Bea ${label}` });
+      const other = await createUser(world.t.app, { name: `Bea ${label}` });
 
-      const context = await browser!.newContext({ viewport: { width, height }, colorScheme });
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+      const context = await world.browser.newContext({ viewport: { width, height }, colorScheme });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: world.origin,
+      });
       const page = await context.newPage();
       const shot = (step: string) =>
-        page.screenshot({ path: join(ARTIFACTS, `${label}-${step}.png`), fullPage: true });
+        page.screenshot({ path: join(world.artifacts, `${label}-${step}.png`), fullPage: true });
       try {
         const problems = watchProblems(page);
-        await page.goto(`${origin}/admin/sign-in`);
+        await page.goto(`${world.origin}/admin/sign-in`);
         await page.getByLabel('Email').fill(owner.email);
         await page.getByRole('textbox', { name: 'Password' }).fill(owner.password);
         await page.getByRole('button', { name: 'Sign in' }).click();
@@ -168,7 +148,7 @@ describeInBrowser('the admin UI project pages in a real browser (headless Chromi
           .waitFor();
         await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(secret);
         // The snippet has the project and the client filled in.
-        await shown.getByText(`${origin}/project/${projectId}/entry`).waitFor();
+        await shown.getByText(`${world.origin}/project/${projectId}/entry`).waitFor();
         await shot('client-secret');
         expect(await readEntries(projectId, clientId, secret)).toMatchObject({
           token: 200,
@@ -202,7 +182,7 @@ describeInBrowser('the admin UI project pages in a real browser (headless Chromi
           .getByRole('button', { name: 'Delete API client' })
           .click();
         await page.getByText('No API clients yet').waitFor();
-        const afterDelete = await fetch(`${origin}/project/${projectId}/entry`, {
+        const afterDelete = await fetch(`${world.origin}/project/${projectId}/entry`, {
           headers: { authorization: `Bearer ${reading.accessToken}` },
         });
         expect(afterDelete.status).toBe(401);
@@ -227,8 +207,8 @@ describeInBrowser('the admin UI project pages in a real browser (headless Chromi
         // are the refusals this journey provoked on purpose (the long description, the stranger):
         // Chromium logs every 4xx. Anything else is a problem.
         const provoked = [
-          `status of 400 (Bad Request) (${origin}/project/${projectId})`,
-          `status of 400 (Bad Request) (${origin}/project/${projectId}/member)`,
+          `status of 400 (Bad Request) (${world.origin}/project/${projectId})`,
+          `status of 400 (Bad Request) (${world.origin}/project/${projectId}/member)`,
         ];
         expect(
           problems.filter(

@@ -1,5 +1,8 @@
-import { existsSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, type Page } from 'playwright-core';
+import type { TestApp } from './app';
+import { listeningApp } from './listening';
 
 /** Debian's Chromium: never a browser a test tool would download. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -55,3 +58,41 @@ export function watchProblems(page: Page): string[] {
   });
   return problems;
 }
+
+/** What a browser suite runs against: the app on a real port and one Chromium. */
+export interface BrowserWorld {
+  t: TestApp;
+  browser: Browser;
+  /** The app's origin (its PUBLIC_URL), e.g. `http://127.0.0.1:41234`. */
+  origin: string;
+  issuer: URL;
+  /** Screenshots kept after the run for a person to look at (gitignored). */
+  artifacts: string;
+}
+
+/**
+ * Starts the app on a free port and launches Chromium before the suite's
+ * tests (before its own `beforeAll`s, declared after this call), and closes
+ * both after. The fields are set once `beforeAll` has run.
+ */
+export function useBrowserWorld(artifactsName: string, timeout = 120_000): BrowserWorld {
+  const world = {} as BrowserWorld;
+  beforeAll(async () => {
+    const { t, issuer } = await listeningApp();
+    Object.assign(world, { t, issuer, origin: issuer.origin });
+    world.artifacts = join(__dirname, '..', '..', 'test-artifacts', artifactsName);
+    mkdirSync(world.artifacts, { recursive: true });
+    world.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, timeout);
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.t?.close();
+  }, timeout);
+  return world;
+}
+
+/** The widths every admin UI journey runs at: a desktop, and a phone in the dark scheme. */
+export const VIEWPORTS = [
+  { label: 'desktop', width: 1280, height: 800, colorScheme: 'light' as const },
+  { label: 'phone', width: 390, height: 844, colorScheme: 'dark' as const },
+];
