@@ -86,6 +86,16 @@ export function accessTokenError(reason: AccessTokenFailure): AccessTokenError {
   return ACCESS_TOKEN_ERRORS[reason];
 }
 
+/**
+ * Two kinds of `invalid` the verifier tells apart by identity, so a refusal
+ * never decodes the token's header again: a token under a key known here
+ * that failed (no key reload can make it valid: a kid is its key's
+ * thumbprint), and a token naming a key not known here (perhaps one another
+ * instance just rotated to).
+ */
+const INVALID_UNDER_KNOWN_KEY: AccessTokenError = Object.freeze(new AccessTokenError('invalid'));
+const UNKNOWN_KEY: AccessTokenError = Object.freeze(new AccessTokenError('invalid'));
+
 /** RFC 9068 §2.1: the header type of an access token, checked on every verify. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
 
@@ -224,7 +234,7 @@ export class AccessTokenService {
     } catch (error) {
       const reason = (error as AccessTokenError).reason === 'expired' ? 'expired' : 'invalid';
       this.counts.refused[reason]++;
-      if (reason === 'invalid' && this.refusedForGood(token)) this.rememberRefused(digest);
+      if (error === INVALID_UNDER_KNOWN_KEY) this.rememberRefused(digest);
       throw error;
     }
     this.counts.verified++;
@@ -244,8 +254,7 @@ export class AccessTokenService {
     try {
       return this.verifyOrThrow(token);
     } catch (error) {
-      const kid = error instanceof AccessTokenError ? headerOf(token)?.kid : undefined;
-      if (typeof kid !== 'string' || this.keys.verificationKey(kid)) throw error;
+      if (error !== UNKNOWN_KEY) throw error;
       await this.keys.refreshForUnknownKid();
       return this.verifyOrThrow(token);
     }
@@ -305,10 +314,14 @@ export class AccessTokenService {
       if (!key) {
         // Perhaps rotated to on another instance a moment ago: the next request will know.
         void this.keys.refreshForUnknownKid();
-        throw accessTokenError('invalid');
+        throw typeof kid === 'string' ? UNKNOWN_KEY : accessTokenError('invalid');
       }
-      const decoded = this.decode(token, key.publicKey, { ...common, algorithms: [key.alg] });
-      return { claims: this.claimsOf(decoded), kid: key.kid };
+      try {
+        const decoded = this.decode(token, key.publicKey, { ...common, algorithms: [key.alg] });
+        return { claims: this.claimsOf(decoded), kid: key.kid };
+      } catch (error) {
+        throw error === accessTokenError('invalid') ? INVALID_UNDER_KNOWN_KEY : (error as Error);
+      }
     }
     if (alg !== LEGACY_ALGORITHM) throw accessTokenError('invalid');
     const decoded = this.decode(token, this.keys.legacySecret, {
@@ -339,16 +352,6 @@ export class AccessTokenService {
     const claims = accessTokenClaims(decoded);
     if (!claims || typeof claims.iat !== 'number') throw accessTokenError('invalid');
     return claims;
-  }
-
-  /**
-   * An invalid token that no key reload can make valid: it names a key known
-   * here (a kid is its key's thumbprint, so it always names that key). Not
-   * a legacy HS256 token: whether one is accepted follows the key set.
-   */
-  private refusedForGood(token: string): boolean {
-    const kid = headerOf(token)?.kid;
-    return typeof kid === 'string' && this.keys.verificationKey(kid) !== undefined;
   }
 
   private rememberRefused(digest: string): void {
