@@ -127,11 +127,11 @@ export class AdminSessionController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClientTokenResponseDto> {
     this.admit(request);
-    const presented = request.cookies[this.cookie.name];
-    if (!presented) throw new ApiError(HttpStatus.UNAUTHORIZED, 'Not signed in');
-    // Only the admin UI's own sessions: an app's refresh token never rides in this cookie.
-    const delegation = await this.sessions.delegationOf(presented);
-    const result = delegation === null ? await this.sessions.rotate(presented) : null;
+    const presented = await this.ownSessionToken(request);
+    if (presented === undefined && !request.cookies[this.cookie.name]) {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'Not signed in');
+    }
+    const result = presented === undefined ? null : await this.sessions.rotate(presented);
     if (result?.outcome !== 'rotated') {
       this.clearCookie(reply);
       throw new ApiError(
@@ -161,11 +161,20 @@ export class AdminSessionController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     this.admit(request);
-    const presented = request.cookies[this.cookie.name];
-    if (presented && (await this.sessions.delegationOf(presented)) === null) {
-      await this.sessions.endByRefreshToken(presented);
-    }
+    const presented = await this.ownSessionToken(request);
+    if (presented !== undefined) await this.sessions.endByRefreshToken(presented);
     this.clearCookie(reply);
+  }
+
+  /**
+   * The refresh token in the cookie, when it belongs to one of the admin
+   * UI's own sessions: an app's refresh token (a delegation) never rides in
+   * this cookie, whatever a script wrote there.
+   */
+  private async ownSessionToken(request: FastifyRequest): Promise<string | undefined> {
+    const presented = request.cookies[this.cookie.name];
+    if (!presented) return undefined;
+    return (await this.sessions.delegationOf(presented)) === null ? presented : undefined;
   }
 
   /** 404 when the admin UI is off; 400 without the header that proves a same-origin script. */
