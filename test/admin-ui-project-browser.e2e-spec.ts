@@ -66,6 +66,7 @@ describeInBrowser('the admin UI project pages in a real browser (headless Chromi
         page.screenshot({ path: join(world.artifacts, `${label}-${step}.png`), fullPage: true });
       try {
         const problems = watchProblems(page);
+        let clientRowId = 0;
         await page.goto(`${world.origin}/admin/sign-in`);
         await page.getByLabel('Email').fill(owner.email);
         await page.getByRole('textbox', { name: 'Password' }).fill(owner.password);
@@ -175,10 +176,34 @@ describeInBrowser('the admin UI project pages in a real browser (headless Chromi
         await rotated.getByRole('button', { name: 'I have copied the secret' }).click();
         await rotated.waitFor({ state: 'hidden' });
 
+        // Edit: a bad redirect URI is refused under its field; fixed, name and URIs are saved.
+        await card.getByRole('button', { name: 'Edit' }).click();
+        const editing = page.getByRole('dialog', { name: 'Edit Website' });
+        await editing.getByLabel('Name').fill('Website live');
+        await editing.getByLabel('Redirect URIs').fill('not a uri');
+        await editing.getByRole('button', { name: 'Save' }).click();
+        await editing
+          .getByText(/redirectUris|redirect URI/i)
+          .first()
+          .waitFor();
+        await editing.getByLabel('Redirect URIs').fill('https://app.example.com/callback');
+        await editing.getByRole('button', { name: 'Save' }).click();
+        await editing.waitFor({ state: 'hidden' });
+        const edited = clients.getByRole('listitem', { name: 'Website live' });
+        await edited.getByText('1 redirect URI').waitFor();
+        const stored = await api('GET', `/project/${projectId}/client`);
+        clientRowId = (stored.body as { id: number }[])[0].id;
+        expect(stored.body).toEqual([
+          expect.objectContaining({
+            name: 'Website live',
+            redirectUris: ['https://app.example.com/callback'],
+          }),
+        ]);
+
         // Delete (confirmed): gone from the list, and its token stops at once.
-        await card.getByRole('button', { name: 'Delete' }).click();
+        await edited.getByRole('button', { name: 'Delete' }).click();
         await page
-          .getByRole('dialog', { name: 'Delete “Website”?' })
+          .getByRole('dialog', { name: 'Delete “Website live”?' })
           .getByRole('button', { name: 'Delete API client' })
           .click();
         await page.getByText('No API clients yet').waitFor();
@@ -203,12 +228,14 @@ describeInBrowser('the admin UI project pages in a real browser (headless Chromi
         await expect(page.getByRole('link', { name: renamed }).count()).resolves.toBe(0);
         expect((await api('GET', `/project/${projectId}`)).status).toBe(404);
 
-        // The boot-time refresh without a cookie is a 401 the app expects, and the two 400s
-        // are the refusals this journey provoked on purpose (the long description, the stranger):
+        // The boot-time refresh without a cookie is a 401 the app expects, and the 400s
+        // are the refusals this journey provoked on purpose (the long description, the stranger,
+        // the bad redirect URI):
         // Chromium logs every 4xx. Anything else is a problem.
         const provoked = [
           `status of 400 (Bad Request) (${world.origin}/project/${projectId})`,
           `status of 400 (Bad Request) (${world.origin}/project/${projectId}/member)`,
+          `status of 400 (Bad Request) (${world.origin}/project/${projectId}/client/${clientRowId})`,
         ];
         expect(
           problems.filter(

@@ -38,6 +38,7 @@ export default function ClientsSection() {
   const [creating, creatingDialog] = useDisclosure();
   const [secret, setSecret] = useState<{ client: ClientWithSecret; rotated: boolean } | null>(null);
   const [reading, setReading] = useState<ApiClient | null>(null);
+  const [editing, setEditing] = useState<ApiClient | null>(null);
   const rotating = useConfirm<ApiClient>();
   const deleting = useConfirm<ApiClient>();
   const clients = useQuery({
@@ -134,6 +135,9 @@ export default function ClientsSection() {
                   <Button size="xs" variant="default" onClick={() => setReading(client)}>
                     Read with it
                   </Button>
+                  <Button size="xs" variant="default" onClick={() => setEditing(client)}>
+                    Edit
+                  </Button>
                   <Button
                     size="xs"
                     variant="default"
@@ -163,14 +167,32 @@ export default function ClientsSection() {
       )}
 
       <Modal opened={creating} onClose={creatingDialog.close} title="New API client">
-        <CreateClientForm
+        <ClientForm
           onCancel={creatingDialog.close}
-          onCreated={async (client) => {
+          onSaved={async (client) => {
             creatingDialog.close();
-            setSecret({ client, rotated: false });
+            setSecret({ client: client as ClientWithSecret, rotated: false });
             await refresh();
           }}
         />
+      </Modal>
+
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={`Edit ${editing?.name ?? ''}`}
+      >
+        {editing && (
+          <ClientForm
+            client={editing}
+            onCancel={() => setEditing(null)}
+            onSaved={async (client) => {
+              setEditing(null);
+              notifications.show({ message: `API client “${client.name}” saved`, color: 'green' });
+              await refresh();
+            }}
+          />
+        )}
       </Modal>
 
       <Modal
@@ -251,30 +273,45 @@ export default function ClientsSection() {
   );
 }
 
-function CreateClientForm({
+/** Creates an API client, or with `client` changes its name and redirect URIs. */
+function ClientForm({
+  client,
   onCancel,
-  onCreated,
+  onSaved,
 }: {
+  client?: ApiClient;
   onCancel: () => void;
-  onCreated: (client: ClientWithSecret) => Promise<void>;
+  onSaved: (client: ApiClient | ClientWithSecret) => Promise<void>;
 }) {
   const { project } = useProject();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { name: '', redirectUris: '' },
+    initialValues: {
+      name: client?.name ?? '',
+      redirectUris: client?.redirectUris.join('\n') ?? '',
+    },
     validate: { name: (value) => (value.trim() ? null : 'Give the client a name') },
   });
-  const create = useMutation({
+  const save = useMutation({
     mutationFn: async (values: { name: string; redirectUris: string }) => {
-      const answer = await tessera.POST('/project/{projectId}/client', {
-        params: { path: { projectId: project.id } },
-        body: { name: values.name.trim(), redirectUris: parseRedirectUris(values.redirectUris) },
-      });
+      const body = {
+        name: values.name.trim(),
+        redirectUris: parseRedirectUris(values.redirectUris),
+      };
+      const answer = client
+        ? await tessera.PUT('/project/{projectId}/client/{clientId}', {
+            params: { path: { projectId: project.id, clientId: String(client.id) } },
+            body,
+          })
+        : await tessera.POST('/project/{projectId}/client', {
+            params: { path: { projectId: project.id } },
+            body,
+          });
       if (!answer.ok) throw failureOf(answer);
       return answer.data;
     },
     onMutate: () => setFailure(null),
-    onSuccess: onCreated,
+    onSuccess: onSaved,
     onError: (error) => {
       if (error instanceof ApiFailure) {
         form.setErrors({
@@ -286,7 +323,7 @@ function CreateClientForm({
     },
   });
   return (
-    <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
       <Stack>
         <ErrorAlert message={failure} />
         <TextInput
@@ -309,8 +346,8 @@ function CreateClientForm({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create
+          <Button type="submit" loading={save.isPending}>
+            {client ? 'Save' : 'Create'}
           </Button>
         </Group>
       </Stack>
