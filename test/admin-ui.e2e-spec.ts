@@ -132,7 +132,11 @@ describe('the admin UI at /admin', () => {
 
     it('is not an API operation: /spec documents the session routes only', () => {
       const paths = Object.keys(t.spec.paths).filter((path) => path.startsWith('/admin'));
-      expect(paths.sort()).toEqual(['/admin/session', '/admin/session/refresh']);
+      expect(paths.sort()).toEqual([
+        '/admin/session',
+        '/admin/session/password',
+        '/admin/session/refresh',
+      ]);
       expect(t.spec.paths['/']).toBeUndefined();
     });
   });
@@ -327,6 +331,83 @@ describe('the admin UI at /admin', () => {
       // Signing out again, or without a cookie, is still a 204.
       const again = await t.app.inject({ method: 'DELETE', url: '/admin/session', headers: ADMIN });
       expect(again.statusCode).toBe(204);
+    });
+
+    it('a password change ends every session and begins a new one in the cookie; a wrong current password changes nothing', async () => {
+      const changer = await createUser(t.app, { name: 'Changer' });
+      const begin = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/admin/session',
+          headers: ADMIN,
+          payload: { email: changer.email, password: changer.password },
+        });
+      const signedIn = await begin();
+      const elsewhere = sessionCookie(await begin())!.value;
+      const cookie = sessionCookie(signedIn)!.value;
+      const access = signedIn.json().access_token as string;
+      const change = (payload: object, headers: Record<string, string> = ADMIN) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/admin/session/password',
+          headers: { ...headers, ...bearer(access) },
+          payload,
+        });
+
+      const wrong = await change({
+        currentPassword: 'not it at all',
+        newPassword: 'a new passphrase',
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().errors).toEqual({ currentPassword: expect.any(Array) });
+      expect(sessionCookie(wrong)).toBeNull();
+      const short = await change({ currentPassword: changer.password, newPassword: 'short' });
+      expect(short.statusCode).toBe(400);
+      expect(Object.keys(short.json().errors)).toEqual(['newPassword']);
+      const headerless = await change(
+        { currentPassword: changer.password, newPassword: 'a new passphrase' },
+        {},
+      );
+      expect(headerless.statusCode).toBe(400);
+
+      const changed = await change({
+        currentPassword: changer.password,
+        newPassword: 'a new passphrase',
+      });
+      expect(changed.statusCode).toBe(204);
+      expect(changed.headers['cache-control']).toBe('no-store');
+      const next = sessionCookie(changed)!;
+      expect(next.value).toMatch(/^[\w-]{43}$/);
+      expect(next.value).not.toBe(cookie);
+      expect(next.attributes).toEqual(expect.arrayContaining(['httponly', 'path=/admin/session']));
+
+      // Every earlier session is over: this tab's access token and cookie, the other sign-in.
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/user/me', headers: bearer(access) }))
+          .statusCode,
+      ).toBe(401);
+      expect((await refresh(cookie)).statusCode).toBe(401);
+      expect((await refresh(elsewhere)).statusCode).toBe(401);
+      // The new cookie renews; the new password signs in, the old one no longer does.
+      const renewed = await refresh(next.value);
+      expect(renewed.statusCode).toBe(200);
+      expect(
+        (
+          await t.app.inject({
+            method: 'GET',
+            url: '/user/me',
+            headers: bearer(renewed.json().access_token),
+          })
+        ).json().email,
+      ).toBe(changer.email);
+      expect((await begin()).statusCode).toBe(401);
+      const withNew = await t.app.inject({
+        method: 'POST',
+        url: '/admin/session',
+        headers: ADMIN,
+        payload: { email: changer.email, password: 'a new passphrase' },
+      });
+      expect(withNew.statusCode).toBe(200);
     });
 
     it('a cookie that names no session is a 401 in words', async () => {

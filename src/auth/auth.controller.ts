@@ -72,12 +72,17 @@ export class AuthController {
       'Change your password: every session of yours ends (this one too, and apps you allowed); the answer is a new token pair',
   })
   @ApiOkResponse({ type: TokenResponseDto })
-  changePassword(
+  async changePassword(
     @CurrentPrincipal() principal: UserPrincipal,
     @Body() body: ChangePasswordDto,
     @Req() request: { ip: string },
   ): Promise<TokenResponseDto> {
-    return this.grants.changePassword(principal, body, clientAddress(request));
+    const { session, refreshToken } = await this.grants.changePassword(
+      principal,
+      body,
+      clientAddress(request),
+    );
+    return this.grants.respond(session, refreshToken);
   }
 
   @Post('logout')

@@ -8,7 +8,7 @@ import {
 } from '../tokens/access-token.service';
 import { RevocationService } from '../tokens/revocation.service';
 import { AuthorizationCodeService } from '../tokens/authorization-code.service';
-import { SessionService } from '../tokens/session.service';
+import { SessionService, StartedSession } from '../tokens/session.service';
 import { UsersService } from '../users/users.service';
 import { ClientTokenResponseDto, TokenResponseDto } from './dto/token-response.dto';
 import { CredentialsService, signedInUser, tooManyAttempts } from './credentials.service';
@@ -102,14 +102,14 @@ export class TokenGrantsService {
 
   /**
    * A password change ends every session of the user — this one, other
-   * sign-ins, apps' grants and browser sign-ins — and answers with a new pair
-   * in a new session for the caller.
+   * sign-ins, apps' grants and browser sign-ins — and begins a new session
+   * for the caller.
    */
   async changePassword(
     principal: UserPrincipal,
     change: { currentPassword: string; newPassword: string },
     address: string,
-  ): Promise<TokenResponseDto> {
+  ): Promise<StartedSession> {
     const check = await this.credentials.verifyCurrentPassword(
       principal.userId,
       change.currentPassword,
@@ -121,7 +121,7 @@ export class TokenGrantsService {
     }
     await this.users.setPassword(principal.userId, change.newPassword);
     await this.sessions.endAllOf(principal.userId);
-    return this.signIn(principal.userId);
+    return this.sessions.start(principal.userId);
   }
 
   /**

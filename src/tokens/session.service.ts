@@ -11,6 +11,12 @@ export type { ActiveSession, Delegation, GrantRow } from './session.repository';
 /** How long the authorization page keeps a browser signed in. */
 export const BROWSER_SIGN_IN_SECONDS = 15 * 60;
 
+/** A session just begun, with its first refresh token (shown once). */
+export interface StartedSession {
+  session: ActiveSession;
+  refreshToken: string;
+}
+
 export type RotationResult =
   | { outcome: 'rotated'; session: ActiveSession; refreshToken: string }
   | { outcome: 'invalid' }
@@ -42,7 +48,7 @@ export class SessionService {
     userId: number,
     delegation: Delegation | null = null,
     db?: Queryable,
-  ): Promise<{ session: ActiveSession; refreshToken: string }> {
+  ): Promise<StartedSession> {
     const session: ActiveSession = {
       id: randomUUID(),
       userId,

@@ -22,7 +22,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public } from '../../common/access';
+import { CurrentPrincipal, Public, UserAccess, UserPrincipal } from '../../common/access';
 import { ApiError, NotFoundError, ValidationError } from '../../common/api-error';
 import { appConfig, AppConfig } from '../../config/configuration';
 import { SessionService } from '../../tokens/session.service';
@@ -31,6 +31,7 @@ import { signedInUser, CredentialsService } from '../credentials.service';
 import { ClientTokenResponseDto } from '../dto/token-response.dto';
 import { TokenThrottlerGuard } from '../token-endpoint';
 import { TokenGrantsService } from '../token-grants.service';
+import { ChangePasswordDto } from '../../users/dto/change-password.dto';
 import { AdminSignInDto } from './admin-sign-in.dto';
 
 /** The header a same-origin script sends and a cross-site form or image cannot. */
@@ -145,6 +146,35 @@ export class AdminSessionController {
     return this.answer(reply, this.grants.respond(session, refreshToken), session.expiresAt);
   }
 
+  @Post('password')
+  @UserAccess()
+  // The current password is checked against the same per-address budget as a sign-in.
+  @UseGuards(TokenThrottlerGuard)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Header('Cache-Control', 'no-store')
+  @adminHeader()
+  @missingHeader()
+  @ApiOperation({
+    summary:
+      'Admin UI password change: every session of the user ends (apps they allowed too); a new one begins in the cookie — renew to get its access token',
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'ADMIN_UI=off' })
+  async changePassword(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Body() body: ChangePasswordDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    this.admit(request);
+    const { session, refreshToken } = await this.grants.changePassword(
+      principal,
+      body,
+      clientAddress(request),
+    );
+    this.setCookie(reply, refreshToken, session.expiresAt);
+  }
+
   @Delete()
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
@@ -195,15 +225,20 @@ export class AdminSessionController {
     expiresAt: Date,
   ): ClientTokenResponseDto {
     const { refresh_token: refreshToken, ...access } = tokens;
-    void reply.setCookie(this.cookie.name, refreshToken ?? '', {
-      ...this.cookieAttributes(),
-      maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
-    });
+    this.setCookie(reply, refreshToken ?? '', expiresAt);
     return {
       access_token: access.access_token,
       token_type: access.token_type,
       expires_in: access.expires_in,
     };
+  }
+
+  /** The session's refresh token, for as long as the session may live. */
+  private setCookie(reply: FastifyReply, refreshToken: string, expiresAt: Date): void {
+    void reply.setCookie(this.cookie.name, refreshToken, {
+      ...this.cookieAttributes(),
+      maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
+    });
   }
 
   private clearCookie(reply: FastifyReply): void {
