@@ -8,6 +8,7 @@ import { useSession } from './session/session';
 
 // The project pages load when first opened: the sign-in and the list stay small.
 const ProjectRoutes = lazy(() => import('./project/ProjectRoutes'));
+const AccountPage = lazy(() => import('./account/AccountPage'));
 
 function Loading() {
   return (
@@ -42,6 +43,14 @@ export function App() {
           element={
             <Suspense fallback={<Loading />}>
               <ProjectRoutes />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/account"
+          element={
+            <Suspense fallback={<Loading />}>
+              <AccountPage />
             </Suspense>
           }
         />

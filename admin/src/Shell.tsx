@@ -40,6 +40,7 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
         <NavLink component={RouterLink} to="/projects" label="Projects" onClick={close} />
+        <NavLink component={RouterLink} to="/account" label="Your account" onClick={close} />
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

@@ -33,6 +33,17 @@ export function browserLocks(): Locks {
 }
 
 /**
+ * A password change, holding the session lock: it replaces the cookie, and a
+ * renewal in another tab at the same moment would present the old one.
+ */
+export function changePasswordInSession<T>(
+  work: () => Promise<T>,
+  locks: Locks = browserLocks(),
+): Promise<T> {
+  return locks.request(SESSION_LOCK, work);
+}
+
+/**
  * The admin UI's session: the refresh token is an HttpOnly cookie the
  * server rotates on every renewal and that no script here can read. Tabs
  * share the cookie, so two renewing at once would present the same one and

@@ -21,6 +21,8 @@ interface Session {
   state: SessionState;
   signIn: (email: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
+  /** The signed-in user as the API now has them (after they changed their name, say). */
+  updateUser: (user: User) => void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -81,6 +83,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const updateUser = useCallback((user: User) => {
+    setState((previous) =>
+      previous.status === 'signed-in' ? { status: 'signed-in', user } : previous,
+    );
+  }, []);
+
+  const value = useMemo(
+    () => ({ state, signIn, signOut, updateUser }),
+    [state, signIn, signOut, updateUser],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

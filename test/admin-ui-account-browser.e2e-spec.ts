@@ -1,0 +1,124 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { bearer, signIn } from './helpers/auth';
+import { describeInBrowser, useBrowserWorld, VIEWPORTS, watchProblems } from './helpers/browser';
+import { delegatedTokens, publisher } from './helpers/delegation';
+
+const TIMEOUT = 120_000;
+
+/**
+ * The account page in real Chromium, at a desktop and a phone width: change
+ * your name and email, change your password (other sessions end, this one
+ * goes on, a reload too), and revoke an app you allowed.
+ */
+describeInBrowser('the admin UI account page in a real browser (headless Chromium)', () => {
+  const world = useBrowserWorld('admin-ui-account', TIMEOUT);
+
+  const me = (token: string) =>
+    world.t.app.inject({ method: 'GET', url: '/user/me', headers: bearer(token) });
+
+  const openMenu = async (page: Page, width: number) => {
+    if (width < 768) await page.getByRole('button', { name: 'Navigation' }).click();
+  };
+
+  it.each(VIEWPORTS)(
+    '$label ($width px): name and email, password, apps you allowed — no CSP violation',
+    async ({ label, width, height, colorScheme }) => {
+      // A member of a project whose app acts for them (authorization code grant).
+      const setup = await publisher(world.t.app);
+      const user = setup.member;
+      const appTokens = await delegatedTokens(world.t.app, setup, 'read');
+      const otherSession = await signIn(world.t.app, user.email, user.password);
+
+      const context = await world.browser.newContext({ viewport: { width, height }, colorScheme });
+      const page = await context.newPage();
+      const shot = (step: string) =>
+        page.screenshot({ path: join(world.artifacts, `${label}-${step}.png`), fullPage: true });
+      try {
+        const problems = watchProblems(page);
+        await page.goto(`${world.origin}/admin/sign-in`);
+        await page.getByLabel('Email').fill(user.email);
+        await page.getByRole('textbox', { name: 'Password' }).fill(user.password);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('heading', { name: 'Projects' }).waitFor();
+        await openMenu(page, width);
+        await page
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole('link', { name: 'Your account' })
+          .click();
+        await page.getByRole('heading', { name: 'Your account' }).waitFor();
+
+        // Name and email: a malformed address is refused under its field; then both are saved.
+        const profile = page.locator('form', {
+          has: page.getByRole('heading', { name: 'Name and email' }),
+        });
+        await profile.getByLabel('Name').fill(`Renamed ${label}`);
+        await profile.getByLabel('Email').fill('not-an-address');
+        await profile.getByRole('button', { name: 'Save' }).click();
+        await profile.getByText('Give an email address').waitFor();
+        const newEmail = `renamed-${label}-${Date.now()}@example.com`;
+        await profile.getByLabel('Email').fill(newEmail);
+        await profile.getByRole('button', { name: 'Save' }).click();
+        await page.getByText('Your name and email are saved').waitFor();
+        if (width >= 576) await page.getByRole('banner').getByText(`Renamed ${label}`).waitFor();
+        expect((await me(otherSession.access_token)).json()).toMatchObject({
+          name: `Renamed ${label}`,
+          email: newEmail,
+        });
+
+        // The app this user allowed: listed, then revoked — its token stops at once.
+        const apps = page.getByRole('table', { name: 'Apps you allowed' });
+        await apps.getByRole('cell', { name: 'Publisher App' }).waitFor();
+        await shot('account');
+        await apps.getByRole('button', { name: 'Revoke' }).click();
+        await page
+          .getByRole('dialog', { name: 'Revoke Publisher App?' })
+          .getByRole('button', { name: 'Revoke access' })
+          .click();
+        await page.getByText('No app acts for you.').waitFor();
+        const afterRevoke = await world.t.app.inject({
+          method: 'GET',
+          url: `/project/${setup.projectId}/entry`,
+          headers: bearer(appTokens.access_token),
+        });
+        expect(afterRevoke.statusCode).toBe(401);
+
+        // Password: a wrong current one is refused under its field; then changed.
+        const password = page.locator('form', {
+          has: page.getByRole('heading', { name: 'Password' }),
+        });
+        await password.getByLabel('Current password').fill('not my password');
+        await password.getByLabel('New password').first().fill('a brand new passphrase');
+        await password.getByLabel('New password again').fill('a brand new passphrase');
+        await password.getByRole('button', { name: 'Change password' }).click();
+        await password.getByText('currentPassword is incorrect').waitFor();
+        await password.getByLabel('Current password').fill(user.password);
+        await password.getByRole('button', { name: 'Change password' }).click();
+        await page.getByText(/Password changed/).waitFor();
+        // The other session ended; this page goes on, and after a reload too.
+        expect((await me(otherSession.access_token)).statusCode).toBe(401);
+        await page.reload();
+        await page.getByRole('heading', { name: 'Your account' }).waitFor();
+        await expect(
+          signIn(world.t.app, newEmail, 'a brand new passphrase').then(
+            (tokens) => typeof tokens.access_token,
+          ),
+        ).resolves.toBe('string');
+        await shot('password-changed');
+
+        // The refusals this journey provoked (the wrong password) and the boot-time 401.
+        const provoked = [`status of 400 (Bad Request) (${world.origin}/admin/session/password)`];
+        expect(
+          problems.filter(
+            (problem) =>
+              !/401 \(Unauthorized\)/.test(problem) &&
+              !provoked.some((expected) => problem.endsWith(expected)),
+          ),
+        ).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    TIMEOUT,
+  );
+});
