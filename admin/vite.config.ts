@@ -1,13 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './precompress';
 
 // `npm run dev:admin`: the API this dev server forwards to (start it with `npm start`).
 const api = process.env.TESSERA_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   base: '/admin/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../dist/admin',
     emptyOutDir: true,

@@ -20,6 +20,7 @@ const inputs = [
   'admin/public',
   'admin/index.html',
   'admin/vite.config.ts',
+  'admin/precompress.ts',
   'admin/package.json',
 ];
 

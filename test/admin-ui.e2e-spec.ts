@@ -1,5 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { adminBuildDir } from '../src/admin-ui/admin-ui-files';
 import { createTestApp, TestApp } from './helpers/app';
@@ -77,9 +78,9 @@ describe('the admin UI at /admin', () => {
       expect(nonces[0]).not.toBe(nonces[1]);
     });
 
-    it('hashed assets are cached for a year, immutable; a missing asset is a 404, not the page', async () => {
+    it('hashed assets are cached for a year, immutable, sent compressed; a missing asset is a 404, not the page', async () => {
       const assets = readdirSync(join(built, 'assets'));
-      const script = assets.find((name) => name.endsWith('.js'))!;
+      const script = assets.find((name) => name.endsWith('.js') && name.startsWith('index-'))!;
       const res = await t.app.inject({ method: 'GET', url: `/admin/assets/${script}` });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/^(application|text)\/javascript/);
@@ -88,6 +89,28 @@ describe('the admin UI at /admin', () => {
       const css = await t.app.inject({ method: 'GET', url: `/admin/assets/${stylesheet}` });
       expect(css.headers['content-type']).toMatch(/^text\/css/);
       expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+      // Compressed once at build time: brotli or gzip as the browser accepts, never re-compressed per request.
+      const original = readFileSync(join(built, 'assets', script));
+      for (const [accept, encoding, decode] of [
+        ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+        ['gzip', 'gzip', gunzipSync],
+      ] as const) {
+        const packed = await t.app.inject({
+          method: 'GET',
+          url: `/admin/assets/${script}`,
+          headers: { 'accept-encoding': accept },
+        });
+        expect(packed.statusCode).toBe(200);
+        expect(packed.headers['content-encoding']).toBe(encoding);
+        expect(packed.headers['content-type']).toMatch(/^(application|text)\/javascript/);
+        expect(packed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+        expect(packed.headers.vary).toMatch(/accept-encoding/i);
+        expect(packed.rawPayload.length).toBeLessThan(original.length / 2);
+        expect(decode(packed.rawPayload).equals(original)).toBe(true);
+      }
+      expect(res.headers['content-encoding']).toBeUndefined();
+      expect(res.rawPayload.equals(original)).toBe(true);
 
       const missing = await t.app.inject({ method: 'GET', url: '/admin/assets/missing-abc123.js' });
       expect(missing.statusCode).toBe(404);

@@ -75,7 +75,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
       .digest(),
   });
   // reply.sendFile for the admin UI's files; its controller picks the file and the headers.
-  await app.register(fastifyStatic, { serve: false });
+  // preCompressed: the build writes .br and .gz beside each asset; a browser that accepts one gets it.
+  await app.register(fastifyStatic, { serve: false, preCompressed: true });
   const securityHeaders = staticSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
