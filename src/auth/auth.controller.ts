@@ -18,6 +18,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { IncomingHttpHeaders } from 'node:http';
 import { CurrentPrincipal, Public, UserAccess, UserPrincipal } from '../common/access';
 import { appConfig, AppConfig } from '../config/configuration';
 import { User } from '../users/user.entity';
@@ -56,8 +57,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with email and password (contentjet password grant)' })
   @ApiBody({ type: PasswordGrantRequestDto })
   @ApiOkResponse({ type: TokenResponseDto })
-  authenticate(@Req() request: { user: User }): Promise<TokenResponseDto> {
-    return this.grants.signIn(request.user.id);
+  authenticate(
+    @Req() request: { user: User; headers: IncomingHttpHeaders },
+  ): Promise<TokenResponseDto> {
+    return this.grants.signIn(request.user.id, request.headers['user-agent']);
   }
 
   @Post('user/me/change-password')
@@ -75,12 +78,13 @@ export class AuthController {
   async changePassword(
     @CurrentPrincipal() principal: UserPrincipal,
     @Body() body: ChangePasswordDto,
-    @Req() request: { ip: string },
+    @Req() request: { ip: string; headers: IncomingHttpHeaders },
   ): Promise<TokenResponseDto> {
     const { session, refreshToken } = await this.grants.changePassword(
       principal,
       body,
       clientAddress(request),
+      request.headers['user-agent'],
     );
     return this.grants.respond(session, refreshToken);
   }

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { Body, Controller, Headers, Post, Req } from '@nestjs/common';
 import {
   ApiBody,
@@ -70,7 +71,7 @@ export class OAuthTokenController {
   })
   async token(
     @Body() body: TokenRequestBody,
-    @Req() request: { ip: string },
+    @Req() request: { ip: string; headers: IncomingHttpHeaders },
     @Headers('authorization') authorization?: string,
   ): Promise<TokenResponseDto | ClientTokenResponseDto> {
     const client = presentedClientCredentials(body, authorization);
@@ -82,6 +83,7 @@ export class OAuthTokenController {
           requiredParameter(body, 'username'),
           requiredParameter(body, 'password'),
           clientAddress(request),
+          request.headers['user-agent'],
         );
       case 'refresh_token':
         return this.grants.refreshToken(

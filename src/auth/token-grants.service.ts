@@ -38,14 +38,22 @@ export class TokenGrantsService {
     private readonly users: UsersService,
   ) {}
 
-  async password(username: string, password: string, address: string): Promise<TokenResponseDto> {
+  async password(
+    username: string,
+    password: string,
+    address: string,
+    userAgent?: string | string[],
+  ): Promise<TokenResponseDto> {
     const user = signedInUser(await this.credentials.verify(username, password, address));
-    return this.signIn(user.id);
+    return this.signIn(user.id, userAgent);
   }
 
-  /** Starts a session for a user whose credentials were just checked. */
-  async signIn(userId: number): Promise<TokenResponseDto> {
-    const { session, refreshToken } = await this.sessions.start(userId);
+  /**
+   * Starts a session for a user whose credentials were just checked, kept
+   * with the User-Agent of the request that signed in.
+   */
+  async signIn(userId: number, userAgent?: string | string[]): Promise<TokenResponseDto> {
+    const { session, refreshToken } = await this.sessions.start(userId, { userAgent });
     return this.respond(session, refreshToken);
   }
 
@@ -109,6 +117,7 @@ export class TokenGrantsService {
     principal: UserPrincipal,
     change: { currentPassword: string; newPassword: string },
     address: string,
+    userAgent?: string | string[],
   ): Promise<StartedSession> {
     const check = await this.credentials.verifyCurrentPassword(
       principal.userId,
@@ -121,7 +130,7 @@ export class TokenGrantsService {
     }
     await this.users.setPassword(principal.userId, change.newPassword);
     await this.sessions.endAllOf(principal.userId);
-    return this.sessions.start(principal.userId);
+    return this.sessions.start(principal.userId, { userAgent });
   }
 
   /**

@@ -86,11 +86,14 @@ export class AuthorizationCodeService {
       }
       const refusal = refusalOf(claimed, check);
       if (refusal) return { outcome: 'invalid', reason: refusal };
-      const { session, refreshToken } = await this.sessions.start(
-        claimed.userId,
-        { clientId: claimed.clientId, projectId: check.projectId, scope: claimed.scope },
+      const { session, refreshToken } = await this.sessions.start(claimed.userId, {
+        delegation: {
+          clientId: claimed.clientId,
+          projectId: check.projectId,
+          scope: claimed.scope,
+        },
         db,
-      );
+      });
       await this.codes.attachSession(digest, session.id, db);
       return { outcome: 'issued', session, refreshToken, scope: claimed.scope };
     });

@@ -14,6 +14,14 @@ export class Session {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 
+  /** When it began or last renewed its tokens. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  lastUsedAt: Date;
+
+  /** The User-Agent of the sign-in that began it, cut to 512 characters. */
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  userAgent: string | null;
+
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 

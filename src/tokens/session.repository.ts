@@ -50,14 +50,15 @@ export class SessionRepository {
   async insert(
     session: ActiveSession,
     refreshTokenDigest: string,
+    userAgent: string | null,
     db: Queryable = this.sql,
   ): Promise<void> {
     const { delegation } = session;
     // One statement: a session never exists without its first refresh token.
     await db.query(
       `WITH started AS (
-         INSERT INTO session (id, user_id, expires_at, client_id, project_id, scope)
-         VALUES ($1, $2, $3, $4, $5, $6)
+         INSERT INTO session (id, user_id, expires_at, client_id, project_id, scope, user_agent)
+         VALUES ($1, $2, $3, $4, $5, $6, $8)
          RETURNING id)
        INSERT INTO refresh_token (token_digest, session_id) SELECT $7, id FROM started`,
       [
@@ -68,6 +69,7 @@ export class SessionRepository {
         delegation?.projectId ?? null,
         delegation?.scope ?? null,
         refreshTokenDigest,
+        userAgent,
       ],
     );
   }
@@ -110,6 +112,8 @@ export class SessionRepository {
            RETURNING s.id, s.user_id, s.expires_at, s.client_id, s.project_id, s.scope
          ), successor AS (
            INSERT INTO refresh_token (token_digest, session_id) SELECT $2, id FROM rotated
+         ), touched AS (
+           UPDATE session SET last_used_at = now() WHERE id IN (SELECT id FROM rotated)
          )
          SELECT * FROM rotated`,
         [digest, successorDigest],
@@ -183,6 +187,9 @@ export class SessionRepository {
             WHERE $5::char(64) IS NOT NULL AND EXISTS (SELECT 1 FROM consumed)
               -- Reading what was retired makes the retirement run first.
               AND (SELECT count(*) FROM retired) >= 0
+         ), touched AS (
+           UPDATE session SET last_used_at = now()
+            WHERE id IN (SELECT id FROM live) AND EXISTS (SELECT 1 FROM consumed)
          )
          SELECT EXISTS (SELECT 1 FROM live) AS live, EXISTS (SELECT 1 FROM consumed) AS consumed`,
         [trade.key, trade.sessionId, trade.userId, trade.expiresAt, trade.successorDigest],

@@ -17,6 +17,33 @@ export interface StartedSession {
   refreshToken: string;
 }
 
+/**
+ * A User-Agent is kept to this many characters: enough for any browser's
+ * (about 150) and most programs', while a header of kilobytes costs no more.
+ */
+export const USER_AGENT_MAX_LENGTH = 512;
+
+/** A User-Agent header as a session keeps it: trimmed, cut short, null when absent or blank. */
+export function keptUserAgent(header: string | string[] | undefined): string | null {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (!value) return null;
+  // Cut by code points: slicing UTF-16 units could split a surrogate pair.
+  const points = Array.from(value);
+  return points.length <= USER_AGENT_MAX_LENGTH
+    ? value
+    : points.slice(0, USER_AGENT_MAX_LENGTH).join('');
+}
+
+/** How a session began, besides its user. */
+export interface SessionStart {
+  /** Set for a session an API client holds for the user (authorization code grant). */
+  delegation?: Delegation | null;
+  /** The User-Agent header of the sign-in request, as received. */
+  userAgent?: string | string[];
+  /** The transaction to write in, when the caller holds one. */
+  db?: Queryable;
+}
+
 export type RotationResult =
   | { outcome: 'rotated'; session: ActiveSession; refreshToken: string }
   | { outcome: 'invalid' }
@@ -40,23 +67,24 @@ export class SessionService {
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
 
-  /**
-   * A new session for a user who just proved who they are, with its first
-   * refresh token; written on `db` when the caller holds a transaction.
-   */
+  /** A new session for a user who just proved who they are, with its first refresh token. */
   async start(
     userId: number,
-    delegation: Delegation | null = null,
-    db?: Queryable,
+    how: SessionStart = {},
   ): Promise<StartedSession> {
     const session: ActiveSession = {
       id: randomUUID(),
       userId,
       expiresAt: new Date(Date.now() + this.config.refreshTokenExpiry * 1000),
-      delegation,
+      delegation: how.delegation ?? null,
     };
     const refreshToken = randomSecret();
-    await this.sessions.insert(session, sha256Hex(refreshToken), db);
+    await this.sessions.insert(
+      session,
+      sha256Hex(refreshToken),
+      keptUserAgent(how.userAgent),
+      how.db,
+    );
     return { session, refreshToken };
   }
 

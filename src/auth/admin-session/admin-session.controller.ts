@@ -104,7 +104,9 @@ export class AdminSessionController {
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'The email or password is incorrect');
     }
     const user = signedInUser(check);
-    const { session, refreshToken } = await this.sessions.start(user.id);
+    const { session, refreshToken } = await this.sessions.start(user.id, {
+      userAgent: request.headers['user-agent'],
+    });
     return this.answer(reply, this.grants.respond(session, refreshToken), session.expiresAt);
   }
 

@@ -44,11 +44,12 @@ export class CompatRenewalsService {
     email: string,
     password: string,
     address: string,
+    userAgent?: string | string[],
   ): Promise<SignedAccessToken | null> {
     const check = await this.credentials.verify(email, password, address);
     if (check.outcome === 'refused') throw tooManyAttempts(check.retryAfterSeconds);
     if (check.outcome === 'invalid') return null;
-    const { session } = await this.sessions.start(check.user.id);
+    const { session } = await this.sessions.start(check.user.id, { userAgent });
     return this.accessTokens.signForUser(check.user.id, session.id);
   }
 

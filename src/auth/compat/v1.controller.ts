@@ -28,13 +28,18 @@ export class V1Controller {
   @ApiOkResponse({ type: V1TokenResponseDto })
   async login(
     @Body() body: TokenRequestBody,
-    @Req() request: { ip: string },
+    @Req() request: { ip: string; headers: IncomingHttpHeaders },
   ): Promise<V1TokenResponseDto> {
     const email = body?.email;
     const password = body?.password;
     const signed =
       typeof email === 'string' && typeof password === 'string'
-        ? await this.renewals.passwordWithoutRefreshToken(email, password, clientAddress(request))
+        ? await this.renewals.passwordWithoutRefreshToken(
+            email,
+            password,
+            clientAddress(request),
+            request.headers['user-agent'],
+          )
         : null;
     if (!signed) throw new ApiError(HttpStatus.UNAUTHORIZED, INVALID_CREDENTIALS);
     return {

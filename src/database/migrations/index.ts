@@ -7,6 +7,7 @@ import { HardenSignIn1764489600000 } from './1764489600000-harden-sign-in';
 import { EntryListIndexes1764576000000 } from './1764576000000-entry-list-indexes';
 import { CreateSyncTombstones1764662400000 } from './1764662400000-create-sync-tombstones';
 import { CreateSigningKeys1764748800000 } from './1764748800000-create-signing-keys';
+import { SessionDetails1764835200000 } from './1764835200000-session-details';
 
 /** Every migration, oldest first. Listed here so builds and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   EntryListIndexes1764576000000,
   CreateSyncTombstones1764662400000,
   CreateSigningKeys1764748800000,
+  SessionDetails1764835200000,
 ];
