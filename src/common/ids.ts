@@ -18,3 +18,11 @@ export function pathId(raw: string, notFoundMessage: string): number {
   if (id === null) throw new NotFoundError(notFoundMessage);
   return id;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path uuid, or a 404 with this message (the database would refuse anything else with an error). */
+export function pathUuid(raw: string, notFoundMessage: string): string {
+  if (!UUID.test(raw)) throw new NotFoundError(notFoundMessage);
+  return raw.toLowerCase();
+}

@@ -25,6 +25,16 @@ export interface ActiveSession {
   delegation: Delegation | null;
 }
 
+/** One of a user's own sign-ins (not an app's grant), as the account page lists them. */
+export interface SignInRow {
+  id: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+  current: boolean;
+}
+
 /** What trading a user's own access token for its renewal found and did. */
 export interface AccessTokenTrade {
   /** The token's session had not ended and its user was active. */
@@ -40,6 +50,11 @@ const OF_USER: SessionCondition = `user_id = $1`;
 const OF_USER_FOR_CLIENT: SessionCondition = `user_id = $1
   AND client_id = (SELECT id FROM client WHERE client_id = $2)`;
 const BROWSER_SIGN_INS_OF_USER: SessionCondition = `user_id = $1 AND purpose = 'authorize'`;
+/** $1's sign-ins that hold tokens: what the account page lists, never an app's grant. */
+const OWN_TOKEN_SIGN_IN: SessionCondition = `user_id = $1 AND client_id IS NULL AND purpose = 'tokens'`;
+/** $1's own sign-ins of both kinds (tokens and the authorization page), but $2 when not null. */
+const OWN_SIGN_INS_BUT: SessionCondition = `user_id = $1 AND client_id IS NULL
+  AND ($2::uuid IS NULL OR id <> $2::uuid)`;
 
 /** The `session` and `refresh_token` tables. */
 @Injectable()
@@ -210,6 +225,48 @@ export class SessionRepository {
     return rows.length === 1;
   }
 
+  /**
+   * A page of a user's live sign-ins that hold tokens: `current` first (it is
+   * in use now), then the most recently used; and how many there are in all.
+   */
+  async signInsOf(
+    userId: number,
+    current: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ total: number; sessions: SignInRow[] }> {
+    const live = `${OWN_TOKEN_SIGN_IN} AND revoked_at IS NULL AND expires_at > now()`;
+    const { rows } = await this.sql.query<SignInRow & { total: number }>(
+      `SELECT count(*) OVER ()::int AS total, id, created_at AS "createdAt",
+              last_used_at AS "lastUsedAt", expires_at AS "expiresAt",
+              user_agent AS "userAgent", id = $2::uuid AS current
+         FROM session WHERE ${live}
+        ORDER BY id = $2::uuid DESC, last_used_at DESC, created_at DESC, id
+        LIMIT $3 OFFSET $4`,
+      [userId, current, limit, offset],
+    );
+    // A page past the end has no row to carry the window's count.
+    const total =
+      rows[0]?.total ??
+      (
+        await this.sql.query<{ total: number }>(
+          `SELECT count(*)::int AS total FROM session WHERE ${live}`,
+          [userId],
+        )
+      ).rows[0].total;
+    return {
+      total,
+      sessions: rows.map((row) => ({
+        id: row.id,
+        createdAt: row.createdAt,
+        lastUsedAt: row.lastUsedAt,
+        expiresAt: row.expiresAt,
+        userAgent: row.userAgent,
+        current: row.current,
+      })),
+    };
+  }
+
   /** Marks a session ended, unless it already was. */
   async markEnded(sessionId: string): Promise<void> {
     await this.sql.query(
@@ -242,6 +299,19 @@ export class SessionRepository {
   /** Ends a user's live sessions held by one API client (by its public id); resolves to their ids. */
   endLiveForClient(userId: number, publicClientId: string): Promise<string[]> {
     return this.endLive(OF_USER_FOR_CLIENT, [userId, publicClientId]);
+  }
+
+  /** Ends one live sign-in of a user's own that holds tokens; resolves to its id, if it was one. */
+  endOwnSignIn(userId: number, sessionId: string): Promise<string[]> {
+    return this.endLive(`${OWN_TOKEN_SIGN_IN} AND id = $2::uuid`, [userId, sessionId]);
+  }
+
+  /**
+   * Ends a user's own live sign-ins, with tokens or on the authorization
+   * page, but `except` (never an app's grant); resolves to their ids.
+   */
+  endSignInsOf(userId: number, except: string | null): Promise<string[]> {
+    return this.endLive(OWN_SIGN_INS_BUT, [userId, except]);
   }
 
   /** Ends a user's live browser sign-ins of the authorization page; resolves to their ids. */

@@ -4,9 +4,15 @@ import { authConfig, AuthConfig } from '../config/configuration';
 import { randomSecret, sha256Hex } from '../crypto/digest';
 import { Queryable } from '../database/sql';
 import { accessTokenKey, RevocationService } from './revocation.service';
-import { ActiveSession, Delegation, GrantRow, SessionRepository } from './session.repository';
+import {
+  ActiveSession,
+  Delegation,
+  GrantRow,
+  SessionRepository,
+  SignInRow,
+} from './session.repository';
 
-export type { ActiveSession, Delegation, GrantRow } from './session.repository';
+export type { ActiveSession, Delegation, GrantRow, SignInRow } from './session.repository';
 
 /** How long the authorization page keeps a browser signed in. */
 export const BROWSER_SIGN_IN_SECONDS = 15 * 60;
@@ -162,6 +168,36 @@ export class SessionService {
    */
   isLive(sessionId: string, userId: number): Promise<boolean> {
     return this.sessions.isLive(sessionId, userId);
+  }
+
+  /** A page of a user's live sign-ins (not apps' grants), the `current` one marked and first. */
+  signInsOf(
+    userId: number,
+    current: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ total: number; sessions: SignInRow[] }> {
+    return this.sessions.signInsOf(userId, current, page.limit, page.offset);
+  }
+
+  /**
+   * Ends one of a user's own live sign-ins: its refresh tokens and access
+   * tokens stop at once, on every instance. False when the user has no such
+   * live sign-in (another user's, an app's grant, ended, or unknown).
+   */
+  async endSignIn(userId: number, sessionId: string): Promise<boolean> {
+    const ended = await this.sessions.endOwnSignIn(userId, sessionId);
+    await this.revocation.endSessions(ended);
+    return ended.length > 0;
+  }
+
+  /**
+   * Ends a user's own sign-ins — with tokens or on the authorization page —
+   * but `except`; apps' grants stay. Resolves to how many ended.
+   */
+  async endSignInsOf(userId: number, except: string | null): Promise<number> {
+    const ended = await this.sessions.endSignInsOf(userId, except);
+    await this.revocation.endSessions(ended);
+    return ended.length;
   }
 
   /** Ends a session: its refresh tokens and every access token issued in it stop working. */

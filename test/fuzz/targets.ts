@@ -79,6 +79,8 @@ const SESSION_SPENDING = new Set([
   'POST /v1/token',
   'POST /user/me/change-password',
   'DELETE /user/me/grants/{clientId}',
+  'DELETE /user/me/sessions',
+  'DELETE /user/me/sessions/{sessionId}',
 ]);
 const PASSWORD_ROUTES = new Set([
   'POST /authenticate',
