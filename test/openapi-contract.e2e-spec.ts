@@ -118,7 +118,7 @@ describe('the OpenAPI document as a contract', () => {
       if (!operation) continue; // left out of /spec on purpose (@ApiExcludeEndpoint)
       checked += 1;
       const implied = new Set([503]);
-      if (route.rule?.kind === 'user' || route.rule?.kind === 'project') {
+      if (route.rule && route.rule.kind !== 'public') {
         implied.add(401).add(403);
       }
       if (path.includes('{')) implied.add(400).add(404).add(414);

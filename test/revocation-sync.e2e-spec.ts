@@ -6,8 +6,9 @@ import type { Response as Injected } from 'light-my-request';
 import passport from 'passport';
 import { JwtStrategy } from '../src/auth/jwt.strategy';
 import { EmbeddedDatabaseInUseError } from '../src/database/embedded-database';
+import { RevocationService } from '../src/tokens/revocation.service';
 import { createTestApp, fileDatabaseSource, TestApp, usingPostgres } from './helpers/app';
-import { bearer, clientToken, createUser, signIn, Tokens } from './helpers/auth';
+import { bearer, clientToken, createUser, decodeJwt, signIn, Tokens } from './helpers/auth';
 import { delegatedTokens, publisher } from './helpers/delegation';
 import { eventually, sleep } from './helpers/eventually';
 
@@ -155,6 +156,60 @@ describe('revocation reaches every instance', () => {
         const res = await refresh(b, kept.refresh_token);
         expect(res.statusCode).toBe(200);
         expect(res.json()).toMatchObject({ refresh_token: expect.any(String) });
+      });
+
+      it('signing out one session from the account page on A stops it on B within a second', async () => {
+        const user = await createUser(a.app);
+        const here = await signInOn(a, user);
+        const lost = await signInOn(b, user);
+        const lostId = decodeJwt(lost.access_token).payload.sid as string;
+        await expectAccepted(b, lost.access_token, user.email);
+
+        expectOwnTokenChecks(b);
+        const res = await a.app.inject({
+          method: 'DELETE',
+          url: `/user/me/sessions/${lostId}`,
+          headers: bearer(here.access_token),
+        });
+        expect(res.statusCode).toBe(204);
+        // B's deny-list learns it by NOTIFY (its session check would refuse it anyway).
+        await eventually(
+          () => Promise.resolve(b.app.get(RevocationService).isRevoked('any', lostId)),
+          {
+            withinMs: PROPAGATION_LIMIT_MS,
+            everyMs: POLL_EVERY_MS,
+          },
+        );
+        await expectRevoked(b, lost.access_token);
+        await expectRefreshRefused(b, lost.refresh_token);
+        await expectAccepted(b, here.access_token, user.email);
+      });
+
+      it('deactivating a user on A stops their sessions in every deny-list within a second', async () => {
+        const admin = await createUser(a.app, { isAdmin: true });
+        const adminToken = (await signInOn(a, admin)).access_token;
+        const user = await createUser(a.app);
+        const tokens = await signInOn(b, user);
+        const sid = decodeJwt(tokens.access_token).payload.sid as string;
+        await expectAccepted(b, tokens.access_token, user.email);
+
+        expectOwnTokenChecks(b);
+        const res = await a.app.inject({
+          method: 'PUT',
+          url: `/user/${user.id}`,
+          headers: bearer(adminToken),
+          payload: { isActive: false },
+        });
+        expect(res.statusCode).toBe(200);
+        await eventually(
+          () => Promise.resolve(b.app.get(RevocationService).isRevoked('any', sid)),
+          {
+            withinMs: PROPAGATION_LIMIT_MS,
+            everyMs: POLL_EVERY_MS,
+          },
+        );
+        await expectRevoked(b, tokens.access_token);
+        await expectRefreshRefused(b, tokens.refresh_token);
       });
 
       it('concurrent renewals of one access token on both instances: exactly one succeeds', async () => {

@@ -71,6 +71,15 @@ export class AccessGuard extends AuthGuard('jwt') {
           throw unauthorized(REVOKED);
         }
         return true;
+      case 'global-admin': {
+        if (principal.kind !== 'user') throw clientForbidden();
+        if (principal.delegation) throw delegatedForbidden();
+        // Read on every request, as for project routes: taking the right away takes effect at once.
+        const user = await this.sessions.liveUser(principal.sessionId, principal.userId);
+        if (!user) throw unauthorized(REVOKED);
+        if (!user.isAdmin) throw globalAdminOnly();
+        return true;
+      }
       case 'project':
         request.projectAccess = await this.projectAccess(rule, principal, request);
         return true;
@@ -147,6 +156,10 @@ function clientForbidden(): ApiError {
     HttpStatus.FORBIDDEN,
     "API client tokens may only read the project's entry types and entries",
   );
+}
+
+function globalAdminOnly(): ApiError {
+  return new ApiError(HttpStatus.FORBIDDEN, 'This requires a global admin');
 }
 
 function delegatedForbidden(): ApiError {

@@ -19,6 +19,7 @@ export type ProjectRole = 'member' | 'admin' | 'owner';
 export type AccessRule =
   | { kind: 'public' }
   | { kind: 'user' }
+  | { kind: 'global-admin' }
   | {
       kind: 'project';
       role: ProjectRole;
@@ -42,6 +43,16 @@ export const UserAccess = () =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, { kind: 'user' } satisfies AccessRule),
     // Its 401 and 403 are added to /spec from the rule (src/http/openapi-responses.ts).
+    ApiBearerAuth(BEARER_SCHEME),
+  );
+
+/**
+ * A global administrator only (user administration): a user access token
+ * whose user has `isAdmin`; every other user is refused with a 403.
+ */
+export const GlobalAdminAccess = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'global-admin' } satisfies AccessRule),
     ApiBearerAuth(BEARER_SCHEME),
   );
 

@@ -201,7 +201,9 @@ function completeOperation(
       403,
       rule.kind === 'user'
         ? 'API client and third-party app tokens may not use this route'
-        : `Requires the project role "${rule.role}"` +
+        : rule.kind === 'global-admin'
+          ? 'Requires a global admin (API client and third-party app tokens: never)'
+          : `Requires the project role "${rule.role}"` +
             (rule.clientRead ? ' (API clients: reads only)' : ''),
     );
   }

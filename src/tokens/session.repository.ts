@@ -226,6 +226,19 @@ export class SessionRepository {
   }
 
   /**
+   * Whether the session is live and its user, who must be `userId`, active:
+   * null if not, else whether that user is a global admin.
+   */
+  async liveUser(sessionId: string, userId: number): Promise<{ isAdmin: boolean } | null> {
+    const { rows } = await this.sql.query<{ is_admin: boolean }>(
+      `SELECT u.is_admin FROM session s JOIN "user" u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.is_active`,
+      [sessionId, userId],
+    );
+    return rows[0] ? { isAdmin: rows[0].is_admin } : null;
+  }
+
+  /**
    * A page of a user's live sign-ins that hold tokens: `current` first (it is
    * in use now), then the most recently used; and how many there are in all.
    */
@@ -291,9 +304,9 @@ export class SessionRepository {
     return rows;
   }
 
-  /** Ends a user's live sessions of every kind; resolves to their ids. */
-  endLiveOf(userId: number): Promise<string[]> {
-    return this.endLive(OF_USER, [userId]);
+  /** Ends a user's live sessions of every kind, on `db` if given; resolves to their ids. */
+  endLiveOf(userId: number, db?: Queryable): Promise<string[]> {
+    return this.endLive(OF_USER, [userId], db);
   }
 
   /** Ends a user's live sessions held by one API client (by its public id); resolves to their ids. */
@@ -319,8 +332,12 @@ export class SessionRepository {
     return this.endLive(BROWSER_SIGN_INS_OF_USER, [userId]);
   }
 
-  private async endLive(condition: SessionCondition, parameters: unknown[]): Promise<string[]> {
-    const { rows } = await this.sql.query<{ id: string }>(
+  private async endLive(
+    condition: SessionCondition,
+    parameters: unknown[],
+    db: Queryable = this.sql,
+  ): Promise<string[]> {
+    const { rows } = await db.query<{ id: string }>(
       `UPDATE session SET revoked_at = now()
         WHERE (${condition}) AND revoked_at IS NULL AND expires_at > now()
        RETURNING id`,

@@ -170,6 +170,15 @@ export class SessionService {
     return this.sessions.isLive(sessionId, userId);
   }
 
+  /**
+   * Whether a user's own token may still act, and as whom: null once its
+   * session ended or its user was deactivated, else whether the user is a
+   * global admin. One indexed lookup.
+   */
+  liveUser(sessionId: string, userId: number): Promise<{ isAdmin: boolean } | null> {
+    return this.sessions.liveUser(sessionId, userId);
+  }
+
   /** A page of a user's live sign-ins (not apps' grants), the `current` one marked and first. */
   signInsOf(
     userId: number,
@@ -232,6 +241,21 @@ export class SessionService {
    */
   async endAllOf(userId: number): Promise<void> {
     await this.revocation.endSessions(await this.sessions.endLiveOf(userId));
+  }
+
+  /**
+   * Marks every live session of a user ended within `db`'s transaction and
+   * resolves to their ids, for `revokeEnded` once it has committed: ending
+   * them before a deactivation commits (whose trigger would end them
+   * unseen) keeps their ids for the deny-list.
+   */
+  endAllOfIn(userId: number, db: Queryable): Promise<string[]> {
+    return this.sessions.endLiveOf(userId, db);
+  }
+
+  /** Deny-lists sessions already marked ended, on every instance: their access tokens stop. */
+  revokeEnded(sessionIds: string[]): Promise<void> {
+    return this.revocation.endSessions(sessionIds);
   }
 
   /** Ends the authorization page's browser sign-ins of a user: at logout. */

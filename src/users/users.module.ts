@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TokensModule } from '../tokens/tokens.module';
+import { UserAdminController } from './user-admin.controller';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [TokensModule],
-  controllers: [UsersController],
+  controllers: [UsersController, UserAdminController],
   providers: [UsersRepository, UsersService],
   exports: [UsersService],
 })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Sql } from '../database/sql';
+import { Queryable, Sql } from '../database/sql';
 import { User } from './user.entity';
 
 interface UserRow {
@@ -55,6 +55,49 @@ export class UsersRepository {
     return rows[0] ? toUser(rows[0]) : null;
   }
 
+  /**
+   * A page by name of the users whose name or email matches `pattern` (an
+   * ILIKE pattern), or of all users; and how many there are in all.
+   */
+  async page(
+    pattern: string | null,
+    limit: number,
+    offset: number,
+  ): Promise<{ total: number; users: User[] }> {
+    const matching = `($1::text IS NULL OR name ILIKE $1 OR email ILIKE $1)`;
+    const { rows } = await this.sql.query<UserRow & { total: number }>(
+      `SELECT count(*) OVER ()::int AS total, ${USER_COLUMNS} FROM "user"
+        WHERE ${matching} ORDER BY name, id LIMIT $2 OFFSET $3`,
+      [pattern, limit, offset],
+    );
+    // A page past the end has no row to carry the window's count.
+    const total =
+      rows[0]?.total ??
+      (
+        await this.sql.query<{ total: number }>(
+          `SELECT count(*)::int AS total FROM "user" WHERE ${matching}`,
+          [pattern],
+        )
+      ).rows[0].total;
+    return { total, users: rows.map(toUser) };
+  }
+
+  /**
+   * The rights of these users, their rows locked until `db`'s transaction
+   * ends — in id order, so two transactions locking the same pair wait for
+   * each other instead of deadlocking.
+   */
+  async lockRights(
+    ids: number[],
+    db: Queryable,
+  ): Promise<{ id: number; isAdmin: boolean; isActive: boolean }[]> {
+    const { rows } = await db.query<{ id: number; is_admin: boolean; is_active: boolean }>(
+      `SELECT id, is_admin, is_active FROM "user" WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+    return rows.map((row) => ({ id: row.id, isAdmin: row.is_admin, isActive: row.is_active }));
+  }
+
   async findWithHashByEmail(email: string): Promise<User | null> {
     const { rows } = await this.sql.query<UserWithHashRow>(
       `SELECT ${USER_COLUMNS}, password_hash FROM "user" WHERE lower(email) = lower($1)`,
@@ -68,13 +111,25 @@ export class UsersRepository {
    * Changes what is given and answers the user as it now is; null when there
    * is no such user. Fails with a unique violation when the email is taken.
    */
-  async update(id: number, changes: { name?: string; email?: string }): Promise<User | null> {
-    // COALESCE keeps a column that was not given; names and emails are never null.
-    const { rows } = await this.sql.query<UserRow>(
-      `UPDATE "user" SET name = COALESCE($2, name), email = COALESCE($3, email), modified_at = now()
+  async update(
+    id: number,
+    changes: { name?: string; email?: string; isAdmin?: boolean; isActive?: boolean },
+    db: Queryable = this.sql,
+  ): Promise<User | null> {
+    // COALESCE keeps a column that was not given; none of them is ever null.
+    const { rows } = await db.query<UserRow>(
+      `UPDATE "user" SET name = COALESCE($2, name), email = COALESCE($3, email),
+              is_admin = COALESCE($4, is_admin), is_active = COALESCE($5, is_active),
+              modified_at = now()
         WHERE id = $1
        RETURNING ${USER_COLUMNS}`,
-      [id, changes.name ?? null, changes.email ?? null],
+      [
+        id,
+        changes.name ?? null,
+        changes.email ?? null,
+        changes.isAdmin ?? null,
+        changes.isActive ?? null,
+      ],
     );
     return rows[0] ? toUser(rows[0]) : null;
   }
