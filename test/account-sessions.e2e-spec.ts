@@ -109,7 +109,7 @@ describe('your signed-in sessions', () => {
       expect(there.results[0].id).toBe(sessionOf(desktop.access_token));
     });
 
-    it('records the User-Agent of every sign-in: /oauth/token, the admin session, /v1/login, a password change', async () => {
+    it('records the User-Agent of every sign-in: /oauth/token, the admin session, /v1/login, a password change (both routes)', async () => {
       const user = await createUser(t.app);
       const viaOAuth = await inject('POST', '/oauth/token', {
         payload: { grant_type: 'password', username: user.email, password: user.password },
@@ -142,6 +142,24 @@ describe('your signed-in sessions', () => {
       const after = (await list(changed.json().access_token)).json();
       expect(after.results).toEqual([
         expect.objectContaining({ userAgent: 'changing-agent/2.0', current: true }),
+      ]);
+
+      // The admin UI's password change too: its new session, in the cookie, keeps the changing browser.
+      const inAdmin = await inject('POST', '/admin/session/password', {
+        token: changed.json().access_token,
+        payload: { currentPassword: 'another good password', newPassword: 'a third good password' },
+        headers: { 'user-agent': 'admin-changing/3.0', 'x-tessera-admin': '1' },
+      });
+      expect(inAdmin.statusCode).toBe(204);
+      const cookie = inAdmin.cookies.find((c) => c.name === 'tessera_admin_session')!.value;
+      const renewed = await t.app.inject({
+        method: 'POST',
+        url: '/admin/session/refresh',
+        headers: { 'x-tessera-admin': '1', cookie: `tessera_admin_session=${cookie}` },
+      });
+      expect(renewed.statusCode).toBe(200);
+      expect((await list(renewed.json().access_token)).json().results).toEqual([
+        expect.objectContaining({ userAgent: 'admin-changing/3.0', current: true }),
       ]);
     });
 

@@ -74,10 +74,7 @@ export class SessionService {
   ) {}
 
   /** A new session for a user who just proved who they are, with its first refresh token. */
-  async start(
-    userId: number,
-    how: SessionStart = {},
-  ): Promise<StartedSession> {
+  async start(userId: number, how: SessionStart = {}): Promise<StartedSession> {
     const session: ActiveSession = {
       id: randomUUID(),
       userId,

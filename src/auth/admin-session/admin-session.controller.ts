@@ -173,6 +173,7 @@ export class AdminSessionController {
       principal,
       body,
       clientAddress(request),
+      request.headers['user-agent'],
     );
     this.setCookie(reply, refreshToken, session.expiresAt);
   }
