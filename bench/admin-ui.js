@@ -11,6 +11,8 @@ const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { chromium } = require('playwright-core');
 
+const { fetch } = globalThis;
+
 const ROOT = join(__dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -104,6 +106,8 @@ async function firstRender(browser, url, heading) {
 /** Since navigation start: first contentful paint, the heading shown; and the JS bytes on the wire. */
 function timings(page) {
   return page.evaluate(() => {
+    // In the page: the browser's own clock and resource timings.
+    const { performance } = globalThis;
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     const scripts = performance
       .getEntriesByType('resource')
