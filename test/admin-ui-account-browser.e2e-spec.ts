@@ -8,8 +8,9 @@ const TIMEOUT = 120_000;
 
 /**
  * The account page in real Chromium, at a desktop and a phone width: change
- * your name and email, change your password (other sessions end, this one
- * goes on, a reload too), and revoke an app you allowed.
+ * your name and email, revoke an app you allowed, sign out other sessions
+ * one by one and everywhere else, change your password (other sessions end,
+ * this one goes on, a reload too).
  */
 describeInBrowser('the admin UI account page in a real browser (headless Chromium)', () => {
   const world = useBrowserWorld('admin-ui-account', TIMEOUT);
@@ -22,12 +23,25 @@ describeInBrowser('the admin UI account page in a real browser (headless Chromiu
   };
 
   it.each(VIEWPORTS)(
-    '$label ($width px): name and email, password, apps you allowed — no CSP violation',
+    '$label ($width px): name and email, apps you allowed, sessions, password — no CSP violation',
     async ({ label, width, height, colorScheme }) => {
       // A member of a project whose app acts for them (authorization code grant).
       const setup = await publisher(world.t.app);
       const user = setup.member;
       const appTokens = await delegatedTokens(world.t.app, setup, 'read');
+      const signInFrom = async (userAgent: string) => {
+        const res = await world.t.app.inject({
+          method: 'POST',
+          url: '/authenticate',
+          headers: { 'user-agent': userAgent },
+          payload: { username: user.email, password: user.password, grant_type: 'password' },
+        });
+        return res.json<{ access_token: string }>();
+      };
+      const laptop = await signInFrom(
+        'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0',
+      );
+      const script = await signInFrom('curl/8.5.0');
       const otherSession = await signIn(world.t.app, user.email, user.password);
 
       const context = await world.browser.newContext({ viewport: { width, height }, colorScheme });
@@ -83,7 +97,32 @@ describeInBrowser('the admin UI account page in a real browser (headless Chromiu
         });
         expect(afterRevoke.statusCode).toBe(401);
 
+        // Sessions: this one marked; sign out the laptop, then everywhere else.
+        const sessions = page.getByRole('table', { name: 'Your sessions' });
+        await sessions.getByText('This session').waitFor();
+        await sessions.getByText('Firefox on Linux').waitFor();
+        await sessions.getByRole('button', { name: /^Sign out Firefox on Linux/ }).click();
+        await page
+          .getByRole('dialog', { name: 'Sign out that session?' })
+          .getByRole('button', { name: 'Sign out' })
+          .click();
+        await page.getByText('That session is signed out').waitFor();
+        await expect(sessions.getByText('Firefox on Linux').count()).resolves.toBe(0);
+        expect((await me(laptop.access_token)).statusCode).toBe(401);
+        expect((await me(script.access_token)).statusCode).toBe(200);
+        await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
+        await page
+          .getByRole('dialog', { name: 'Sign out everywhere else?' })
+          .getByRole('button', { name: 'Sign out the others' })
+          .click();
+        await page.getByText(/Signed out everywhere else \(\d+ sessions\)/).waitFor();
+        expect((await me(script.access_token)).statusCode).toBe(401);
+        expect((await me(otherSession.access_token)).statusCode).toBe(401);
+        await expect(sessions.getByRole('row').count()).resolves.toBe(2);
+        await shot('sessions');
+
         // Password: a wrong current one is refused under its field; then changed.
+        const lateSession = await signIn(world.t.app, newEmail, user.password);
         const password = page.locator('form', {
           has: page.getByRole('heading', { name: 'Password' }),
         });
@@ -96,7 +135,7 @@ describeInBrowser('the admin UI account page in a real browser (headless Chromiu
         await password.getByRole('button', { name: 'Change password' }).click();
         await page.getByText(/Password changed/).waitFor();
         // The other session ended; this page goes on, and after a reload too.
-        expect((await me(otherSession.access_token)).statusCode).toBe(401);
+        expect((await me(lateSession.access_token)).statusCode).toBe(401);
         await page.reload();
         await page.getByRole('heading', { name: 'Your account' }).waitFor();
         await expect(

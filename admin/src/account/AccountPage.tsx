@@ -23,6 +23,7 @@ import { ApiFailure, failureOf } from '../project/rules';
 import { changePasswordInSession } from '../session/session-keeper';
 import { useSession, type User } from '../session/session';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { SessionsSection } from './SessionsSection';
 
 type Grant = Schemas['GrantDto'];
 
@@ -35,6 +36,7 @@ export default function AccountPage() {
       <Title order={2}>Your account</Title>
       <ProfileForm key={state.user.modifiedAt} user={state.user} />
       <PasswordForm />
+      <SessionsSection />
       <GrantsSection />
     </Stack>
   );
