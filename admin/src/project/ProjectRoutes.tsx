@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes, useParams } from 'react-router';
+import { entryTypeRoutes } from '../entry-types/routes';
 import ClientsSection from './ClientsSection';
 import MembersSection from './MembersSection';
 import OverviewSection from './OverviewSection';
@@ -11,6 +12,7 @@ export default function ProjectRoutes() {
     <Routes>
       <Route element={<ProjectPage />}>
         <Route index element={<OverviewSection />} />
+        {entryTypeRoutes}
         <Route path="members" element={<MembersSection />} />
         <Route path="clients" element={<ClientsSection />} />
         <Route path="settings" element={<SettingsSection />} />
