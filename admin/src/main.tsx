@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { setNonce } from 'get-nonce';
 import { App } from './App';
 import { SessionProvider } from './session/session';
@@ -19,16 +19,28 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 
+// A data router, for useBlocker (the entry editor's unsaved-changes warning). One catch-all
+// route: the app keeps declaring its pages with <Routes>, as under <BrowserRouter> before.
+const router = createBrowserRouter(
+  [
+    {
+      path: '*',
+      element: (
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      ),
+    },
+  ],
+  { basename: '/admin' },
+);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider defaultColorScheme="auto" getStyleNonce={() => nonce}>
       <Notifications />
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter basename="/admin">
-          <SessionProvider>
-            <App />
-          </SessionProvider>
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,
