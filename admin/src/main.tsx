@@ -2,7 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
@@ -35,6 +35,10 @@ const router = createBrowserRouter(
   { basename: '/admin' },
 );
 
+// Links and filled buttons in the primary colour's 8th shade: the default 6th (blue.6) measures
+// 3.6:1 against white, short of WCAG AA's 4.5:1 for text; blue.8 measures 5.0:1.
+const theme = createTheme({ primaryShade: { light: 8, dark: 8 } });
+
 // Mantine's dimmed text (input descriptions, hints) and its error text fall short of WCAG AA
 // contrast (4.5:1) by default: 3.3:1 and 3.3:1 on white, 4.0:1 and 3.4:1 on the dark body.
 const contrast: CSSVariablesResolver = () => ({
@@ -52,6 +56,7 @@ const contrast: CSSVariablesResolver = () => ({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider
+      theme={theme}
       defaultColorScheme="auto"
       getStyleNonce={() => nonce}
       cssVariablesResolver={contrast}
