@@ -23,7 +23,11 @@ export default defineConfig({
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
             },
-            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
+            // Mantine in two: what the first page needs, and the rest (the project pages' inputs),
+            // loaded with the project pages. @mantine/dates is in neither: only the entry editor
+            // uses it, and loads it (and dayjs) with its own chunk.
+            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, tags: ['$initial'] },
+            { name: 'mantine-more', test: /node_modules[\\/]@mantine[\\/](?!dates[\\/])/ },
           ],
         },
       },

@@ -31,6 +31,7 @@ export function fetchProject(id: number) {
 
 const SECTIONS = [
   { to: '', label: 'Overview', end: true },
+  { to: '/entries', label: 'Entries' },
   { to: '/entry-types', label: 'Entry types' },
   { to: '/members', label: 'Members' },
   { to: '/clients', label: 'API clients' },

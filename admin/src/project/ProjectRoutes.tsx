@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useParams } from 'react-router';
 import { entryTypeRoutes } from '../entry-types/routes';
 import ClientsSection from './ClientsSection';
+import EntriesRoutes from '../entries/EntriesRoutes';
 import MembersSection from './MembersSection';
 import OverviewSection from './OverviewSection';
 import ProjectPage from './ProjectPage';
@@ -12,6 +13,7 @@ export default function ProjectRoutes() {
     <Routes>
       <Route element={<ProjectPage />}>
         <Route index element={<OverviewSection />} />
+        <Route path="entries/*" element={<EntriesRoutes />} />
         {entryTypeRoutes}
         <Route path="members" element={<MembersSection />} />
         <Route path="clients" element={<ClientsSection />} />
