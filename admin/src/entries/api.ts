@@ -1,6 +1,7 @@
 import type { paths, Schemas } from '@tessera/client';
 import { tessera } from '../api';
 import { failureOf } from '../project/rules';
+export { entryTypesKey } from '../entry-types/queries';
 import type { EntryType } from './fields/definitions';
 import type { EntrySearch, LinkOption } from './fields/entry-search';
 
@@ -24,7 +25,6 @@ export interface EntryListQuery {
 export const entriesKey = (projectId: number) => ['project', projectId, 'entries'] as const;
 export const entryKey = (projectId: number, entryId: number) =>
   ['project', projectId, 'entry', entryId] as const;
-export const entryTypesKey = (projectId: number) => ['project', projectId, 'entry-types'] as const;
 export const entryTagsKey = (projectId: number) => ['project', projectId, 'entry-tags'] as const;
 
 /** Every entry type of the project (their pages, read to the end). */
