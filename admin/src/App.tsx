@@ -9,6 +9,7 @@ import { useSession } from './session/session';
 // The project pages load when first opened: the sign-in and the list stay small.
 const ProjectRoutes = lazy(() => import('./project/ProjectRoutes'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
+const UsersPage = lazy(() => import('./users/UsersPage'));
 
 function Loading() {
   return (
@@ -51,6 +52,14 @@ export function App() {
           element={
             <Suspense fallback={<Loading />}>
               <AccountPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/users"
+          element={
+            <Suspense fallback={<Loading />}>
+              <UsersPage />
             </Suspense>
           }
         />

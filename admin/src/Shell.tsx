@@ -41,6 +41,9 @@ export function Shell() {
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
         <NavLink component={RouterLink} to="/projects" label="Projects" onClick={close} />
         <NavLink component={RouterLink} to="/account" label="Your account" onClick={close} />
+        {user?.isAdmin && (
+          <NavLink component={RouterLink} to="/users" label="Users" onClick={close} />
+        )}
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />
