@@ -6,7 +6,6 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useProject } from '../project/ProjectPage';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { ADMINS_ONLY, DeleteEntryType } from './DeleteEntryType';
-import classes from './contrast.module.css';
 import { EntryTypeForm } from './EntryTypeForm';
 import type { EntryType } from './fields';
 import { entryTypeKey, entryTypesKey, fetchEntryType, saveEntryType } from './queries';
@@ -56,7 +55,7 @@ function NewEntryType() {
     [navigate, project.id, queryClient],
   );
   return (
-    <Stack className={classes.aa}>
+    <Stack>
       <BackToList />
       <Title order={3}>New entry type</Title>
       {powers.manage ? (
@@ -103,7 +102,7 @@ function EditEntryType({ rawId }: { rawId: string }) {
 
   if (!valid) {
     return (
-      <Stack className={classes.aa}>
+      <Stack>
         <BackToList />
         <ErrorAlert message="There is no entry type at this address." />
       </Stack>
@@ -118,14 +117,14 @@ function EditEntryType({ rawId }: { rawId: string }) {
   }
   if (entryType.isError) {
     return (
-      <Stack className={classes.aa}>
+      <Stack>
         <BackToList />
         <ErrorAlert message={entryType.error.message} />
       </Stack>
     );
   }
   return (
-    <Stack className={classes.aa}>
+    <Stack>
       <BackToList />
       <Title order={3} ref={heading} tabIndex={-1} style={{ overflowWrap: 'anywhere' }}>
         {entryType.data.name}

@@ -17,7 +17,6 @@ import { useProject } from '../project/ProjectPage';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { AdminsOnly, DeleteEntryType } from './DeleteEntryType';
 import { FIELD_TYPES, type EntryType } from './fields';
-import classes from './contrast.module.css';
 import { entryTypesKey, listEntryTypes } from './queries';
 
 const REASON_ID = 'entry-types-reason';
@@ -39,7 +38,7 @@ export default function EntryTypesSection() {
   }, [emptyPage]);
 
   return (
-    <Stack className={classes.aa}>
+    <Stack>
       <Group justify="space-between" align="flex-start">
         <Text maw={560} size="sm" c="dimmed">
           An entry type lists the fields its entries have — an article’s title, body and date — and
