@@ -34,6 +34,10 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // TESSERA_BROWSER_SUITES=elsewhere: a run whose browser suites another run covers
+      // (CI's Node 24 runs: Chromium does not care which Node serves the page).
+      testPathIgnorePatterns:
+        process.env.TESSERA_BROWSER_SUITES === 'elsewhere' ? ['-browser\\.e2e-spec\\.ts$'] : [],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFiles: ['<rootDir>/test/helpers/env.ts'],
