@@ -9,7 +9,6 @@ import {
   Menu,
   MultiSelect,
   NativeSelect,
-  Pagination,
   SimpleGrid,
   Stack,
   Table,
@@ -38,6 +37,7 @@ import {
 } from './api';
 import { statusOf } from './status';
 import { StatusBadge } from './StatusBadge';
+import { ListFooter } from '../ui/ListFooter';
 
 const PAGE_SIZE = 20;
 /** The API pages by offset up to 10,000 entries deep; further needs a narrower filter. */
@@ -280,25 +280,19 @@ export default function EntriesSection() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {entries.data.totalRecordsEstimated ? 'About ' : ''}
-              {plural(entries.data.totalRecords, 'entry', 'entries')}
-              {entries.data.totalPages > MAX_PAGE &&
-                ` · the first ${MAX_PAGE} pages shown: search or filter to find the others`}
-            </Text>
-            {entries.data.totalPages > 1 && (
-              <Pagination
-                total={Math.min(entries.data.totalPages, MAX_PAGE)}
-                value={filters.page}
-                onChange={(page) => update({ page: page > 1 ? String(page) : '' })}
-                getControlProps={(control) => ({
-                  'aria-label': control === 'next' ? 'Next page' : 'Previous page',
-                })}
-                getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-              />
-            )}
-          </Group>
+          <ListFooter
+            summary={
+              <>
+                {entries.data.totalRecordsEstimated ? 'About ' : ''}
+                {plural(entries.data.totalRecords, 'entry', 'entries')}
+                {entries.data.totalPages > MAX_PAGE &&
+                  ` · the first ${MAX_PAGE} pages shown: search or filter to find the others`}
+              </>
+            }
+            totalPages={Math.min(entries.data.totalPages, MAX_PAGE)}
+            page={filters.page}
+            onPage={(page) => update({ page: page > 1 ? String(page) : '' })}
+          />
         </>
       )}
 

@@ -1,16 +1,5 @@
 import { useEffect, useState } from 'react';
-import {
-  Anchor,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Pagination,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useProject } from '../project/ProjectPage';
@@ -18,6 +7,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { AdminsOnly, DeleteEntryType } from './DeleteEntryType';
 import { FIELD_TYPES, type EntryType } from './fields';
 import { entryTypesKey, listEntryTypes } from './queries';
+import { ListFooter } from '../ui/ListFooter';
 
 const REASON_ID = 'entry-types-reason';
 
@@ -81,23 +71,17 @@ export default function EntryTypesSection() {
               <EntryTypeCard key={entryType.id} entryType={entryType} />
             ))}
           </Stack>
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {entryTypes.data.totalRecords} entry type
-              {entryTypes.data.totalRecords === 1 ? '' : 's'}
-            </Text>
-            {entryTypes.data.totalPages > 1 && (
-              <Pagination
-                total={entryTypes.data.totalPages}
-                value={page}
-                onChange={setPage}
-                getControlProps={(control) => ({
-                  'aria-label': control === 'next' ? 'Next page' : 'Previous page',
-                })}
-                getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-              />
-            )}
-          </Group>
+          <ListFooter
+            summary={
+              <>
+                {entryTypes.data.totalRecords} entry type
+                {entryTypes.data.totalRecords === 1 ? '' : 's'}
+              </>
+            }
+            totalPages={entryTypes.data.totalPages}
+            page={page}
+            onPage={setPage}
+          />
         </>
       )}
     </Stack>

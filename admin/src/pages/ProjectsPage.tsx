@@ -6,7 +6,6 @@ import {
   Group,
   Loader,
   Modal,
-  Pagination,
   Stack,
   Table,
   Text,
@@ -22,6 +21,7 @@ import type { FieldErrors } from '@tessera/client';
 import { Link } from 'react-router';
 import { tessera } from '../api';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { ListFooter } from '../ui/ListFooter';
 
 const PAGE_SIZE = 20;
 
@@ -100,22 +100,16 @@ export function ProjectsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {projects.data.totalRecords} project{projects.data.totalRecords === 1 ? '' : 's'}
-            </Text>
-            {projects.data.totalPages > 1 && (
-              <Pagination
-                total={projects.data.totalPages}
-                value={page}
-                onChange={setPage}
-                getControlProps={(control) => ({
-                  'aria-label': control === 'next' ? 'Next page' : 'Previous page',
-                })}
-                getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-              />
-            )}
-          </Group>
+          <ListFooter
+            summary={
+              <>
+                {projects.data.totalRecords} project{projects.data.totalRecords === 1 ? '' : 's'}
+              </>
+            }
+            totalPages={projects.data.totalPages}
+            page={page}
+            onPage={setPage}
+          />
         </>
       )}
       <Modal opened={creating} onClose={close} title="New project">

@@ -8,7 +8,6 @@ import {
   Group,
   Loader,
   Modal,
-  Pagination,
   PasswordInput,
   Stack,
   Table,
@@ -27,6 +26,7 @@ import { ConfirmDialog, useConfirm } from '../project/parts';
 import { ApiFailure, failureOf } from '../project/rules';
 import { useSession } from '../session/session';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { ListFooter } from '../ui/ListFooter';
 
 type User = Schemas['UserDto'];
 
@@ -130,22 +130,16 @@ function UsersList({ me }: { me: number }) {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              {users.data.totalRecords} user{users.data.totalRecords === 1 ? '' : 's'}
-            </Text>
-            {users.data.totalPages > 1 && (
-              <Pagination
-                total={users.data.totalPages}
-                value={page}
-                onChange={setPage}
-                getControlProps={(control) => ({
-                  'aria-label': control === 'next' ? 'Next page' : 'Previous page',
-                })}
-                getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-              />
-            )}
-          </Group>
+          <ListFooter
+            summary={
+              <>
+                {users.data.totalRecords} user{users.data.totalRecords === 1 ? '' : 's'}
+              </>
+            }
+            totalPages={users.data.totalPages}
+            page={page}
+            onPage={setPage}
+          />
         </>
       )}
       <Modal opened={creating} onClose={close} title="New user">
