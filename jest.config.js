@@ -35,7 +35,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       // TESSERA_BROWSER_SUITES=elsewhere: a run whose browser suites another run covers
-      // (CI's Node 24 runs: Chromium does not care which Node serves the page).
+      // (CI's Postgres and Node 24 runs: the embedded run on Node 20 has them).
       testPathIgnorePatterns:
         process.env.TESSERA_BROWSER_SUITES === 'elsewhere' ? ['-browser\\.e2e-spec\\.ts$'] : [],
       globalSetup: '<rootDir>/test/global-setup.ts',
