@@ -20,7 +20,7 @@ import type { Schemas } from '@tessera/client';
 import { tessera } from '../api';
 import { ConfirmDialog, useConfirm } from '../project/parts';
 import { ApiFailure, failureOf } from '../project/rules';
-import { changePasswordInSession } from '../session/session-keeper';
+import { inSessionLock } from '../session/session-keeper';
 import { useSession, type User } from '../session/session';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { SessionsSection } from './SessionsSection';
@@ -114,7 +114,7 @@ function PasswordForm() {
   });
   const change = useMutation({
     mutationFn: async (values: { currentPassword: string; newPassword: string }) => {
-      const answer = await changePasswordInSession(() =>
+      const answer = await inSessionLock(() =>
         tessera.POST('/admin/session/password', {
           params: { header: { 'x-tessera-admin': '1' } },
           body: { currentPassword: values.currentPassword, newPassword: values.newPassword },

@@ -33,10 +33,11 @@ export function browserLocks(): Locks {
 }
 
 /**
- * A password change, holding the session lock: it replaces the cookie, and a
- * renewal in another tab at the same moment would present the old one.
+ * `work` holding the origin-wide session lock: whatever sends or replaces
+ * the cookie (sign-in, renewal, sign-out, a password change) takes turns with
+ * every other tab, so none presents a cookie another just replaced.
  */
-export function changePasswordInSession<T>(
+export function inSessionLock<T>(
   work: () => Promise<T>,
   locks: Locks = browserLocks(),
 ): Promise<T> {
@@ -52,7 +53,7 @@ export function changePasswordInSession<T>(
  * last renewal left.
  */
 export function cookieSessionKeeper(locks: Locks = browserLocks()): SessionKeeper {
-  const exclusive = <T>(work: () => Promise<T>) => locks.request(SESSION_LOCK, work);
+  const exclusive = <T>(work: () => Promise<T>) => inSessionLock(work, locks);
   return {
     signIn: (bare, email, password) =>
       exclusive(async () => {
