@@ -127,11 +127,11 @@ function PasswordForm() {
     onMutate: () => setFailure(null),
     onSuccess: async () => {
       form.reset();
+      await queryClient.invalidateQueries({ queryKey: ['account'] });
       notifications.show({
         message: 'Password changed: every other session and app has been signed out',
         color: 'green',
       });
-      await queryClient.invalidateQueries({ queryKey: ['account'] });
     },
     onError: (error) => {
       if (error instanceof ApiFailure) {
@@ -207,11 +207,11 @@ function GrantsSection() {
     },
     onSuccess: async (_, grant) => {
       revoking.close();
+      await queryClient.invalidateQueries({ queryKey: grantsKey });
       notifications.show({
         message: `${grant.clientName} can no longer act for you`,
         color: 'green',
       });
-      await queryClient.invalidateQueries({ queryKey: grantsKey });
     },
   });
   return (

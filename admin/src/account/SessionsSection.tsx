@@ -58,8 +58,8 @@ export function SessionsSection() {
       ending.close();
       // Ending this very session is signing out.
       if (session.current) return signOut();
-      notifications.show({ message: 'That session is signed out', color: 'green' });
       await refresh();
+      notifications.show({ message: 'That session is signed out', color: 'green' });
     },
   });
   const endOthers = useMutation({
@@ -72,12 +72,12 @@ export function SessionsSection() {
     },
     onSuccess: async ({ ended }) => {
       setEndingOthers(false);
+      setPage(1);
+      await refresh();
       notifications.show({
         message: `Signed out everywhere else (${ended} session${ended === 1 ? '' : 's'})`,
         color: 'green',
       });
-      setPage(1);
-      await refresh();
     },
   });
   return (

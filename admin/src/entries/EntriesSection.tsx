@@ -140,14 +140,14 @@ export default function EntriesSection() {
     },
     onSuccess: async (count) => {
       setConfirming(false);
-      notifications.show({
-        message: `${plural(count, 'entry', 'entries')} deleted`,
-        color: 'green',
-      });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: entriesKey(project.id) }),
         queryClient.invalidateQueries({ queryKey: entryTagsKey(project.id) }),
       ]);
+      notifications.show({
+        message: `${plural(count, 'entry', 'entries')} deleted`,
+        color: 'green',
+      });
     },
   });
 

@@ -77,8 +77,8 @@ export default function ClientsSection() {
     },
     onSuccess: async (client) => {
       deleting.close();
-      notifications.show({ message: `API client “${client.name}” deleted`, color: 'green' });
       await refresh();
+      notifications.show({ message: `API client “${client.name}” deleted`, color: 'green' });
     },
   });
 
@@ -188,8 +188,8 @@ export default function ClientsSection() {
             onCancel={() => setEditing(null)}
             onSaved={async (client) => {
               setEditing(null);
-              notifications.show({ message: `API client “${client.name}” saved`, color: 'green' });
               await refresh();
+              notifications.show({ message: `API client “${client.name}” saved`, color: 'green' });
             }}
           />
         )}

@@ -43,9 +43,9 @@ export default function MembersSection() {
       return member;
     },
     onSuccess: async (member) => {
-      notifications.show({ message: `${member.name} removed`, color: 'green' });
       removing.close();
       await queryClient.invalidateQueries({ queryKey: projectKey(project.id) });
+      notifications.show({ message: `${member.name} removed`, color: 'green' });
     },
   });
 
@@ -116,11 +116,11 @@ function MemberRow({
       return answer.data;
     },
     onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: projectKey(project.id) });
       notifications.show({
         message: `${saved.name} is now ${saved.membershipIsActive ? `an ${saved.membershipType}` : 'inactive'}`,
         color: 'green',
       });
-      await queryClient.invalidateQueries({ queryKey: projectKey(project.id) });
     },
   });
   // The owner and the last admin stay active admins: their controls are off, with the reason.
@@ -216,9 +216,9 @@ function AddMemberForm() {
     },
     onMutate: () => setFailure(null),
     onSuccess: async (member) => {
-      notifications.show({ message: `${member.name} added`, color: 'green' });
       form.reset();
       await queryClient.invalidateQueries({ queryKey: projectKey(project.id) });
+      notifications.show({ message: `${member.name} added`, color: 'green' });
     },
     onError: (error) => {
       if (error instanceof ApiFailure && error.status === 400) {

@@ -55,8 +55,8 @@ function RenameForm() {
     onMutate: () => setFailure(null),
     onSuccess: async (saved) => {
       queryClient.setQueryData(projectKey(project.id), saved);
-      notifications.show({ message: `Saved “${saved.name}”`, color: 'green' });
       await queryClient.invalidateQueries({ queryKey: ['projects'] });
+      notifications.show({ message: `Saved “${saved.name}”`, color: 'green' });
     },
     onError: (error) => {
       if (error instanceof ApiFailure) {

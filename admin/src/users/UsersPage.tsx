@@ -187,8 +187,8 @@ function useUpdateUser() {
         change.isActive !== undefined
           ? `${saved.name} is ${saved.isActive ? 'active again' : 'deactivated'}`
           : `${saved.name} is ${saved.isAdmin ? 'now a global admin' : 'no longer a global admin'}`;
-      notifications.show({ message, color: 'green' });
       await queryClient.invalidateQueries({ queryKey: usersKey });
+      notifications.show({ message, color: 'green' });
     },
   });
 }
@@ -310,8 +310,8 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
     },
     onMutate: () => setFailure(null),
     onSuccess: async (user) => {
-      notifications.show({ message: `${user.name} can now sign in`, color: 'green' });
       await queryClient.invalidateQueries({ queryKey: usersKey });
+      notifications.show({ message: `${user.name} can now sign in`, color: 'green' });
       onDone();
     },
     onError: (error) => {
