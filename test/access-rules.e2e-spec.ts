@@ -46,6 +46,7 @@ describe('every route declares its access rule', () => {
           return 'none';
         case 'public':
         case 'user':
+        case 'user-or-client':
         case 'global-admin':
           return rule.kind;
         case 'project':

@@ -308,6 +308,12 @@ describe('projects, members and API clients', () => {
         clientId: expect.stringMatching(/^[0-9a-f]{32}$/),
         clientSecret: expect.stringMatching(/^[\w-]{43}$/),
         redirectUris: ['https://app.example/callback', 'http://127.0.0.1:8080/cb'],
+        scopes: ['read'],
+        entryTypeIds: null,
+        expiresAt: null,
+        tokenLifetime: null,
+        tokenResponse: 'oauth2',
+        previousSecretExpiresAt: null,
         lastUsedAt: null,
         grantCount: 0,
         createdAt: expect.any(String),
@@ -336,6 +342,7 @@ describe('projects, members and API clients', () => {
         access_token: expect.any(String),
         token_type: 'bearer',
         expires_in: 3600,
+        scope: 'read',
       });
 
       const basic = await t.app.inject({

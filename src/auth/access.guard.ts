@@ -8,6 +8,7 @@ import {
   Principal,
   ProjectAccessContext,
   ProjectRole,
+  UserPrincipal,
 } from '../common/access';
 import { ApiError, NotFoundError } from '../common/api-error';
 import { parseId } from '../common/ids';
@@ -62,15 +63,12 @@ export class AccessGuard extends AuthGuard('jwt') {
       .getRequest<AuthenticatedRequest & { method: string; params: Record<string, string> }>();
     const principal = request.user;
     switch (rule.kind) {
+      case 'user-or-client':
+        // A client's token is valid here as verified; a user's is checked as for 'user'.
+        return principal.kind === 'client' || this.userMayCall(principal);
       case 'user':
         if (principal.kind !== 'user') throw clientForbidden();
-        if (principal.delegation) throw delegatedForbidden();
-        // Deactivation stops the account at once, whatever tokens it still holds
-        // (project routes check it in their standing query).
-        if (!(await this.sessions.isLive(principal.sessionId, principal.userId))) {
-          throw unauthorized(REVOKED);
-        }
-        return true;
+        return this.userMayCall(principal);
       case 'global-admin': {
         if (principal.kind !== 'user') throw clientForbidden();
         if (principal.delegation) throw delegatedForbidden();
@@ -84,6 +82,19 @@ export class AccessGuard extends AuthGuard('jwt') {
         request.projectAccess = await this.projectAccess(rule, principal, request);
         return true;
     }
+  }
+
+  /**
+   * A user's own token (not an app's), whose session is live: deactivation
+   * stops the account at once, whatever tokens it still holds (project
+   * routes check it in their standing query).
+   */
+  private async userMayCall(principal: UserPrincipal): Promise<true> {
+    if (principal.delegation) throw delegatedForbidden();
+    if (!(await this.sessions.isLive(principal.sessionId, principal.userId))) {
+      throw unauthorized(REVOKED);
+    }
+    return true;
   }
 
   override handleRequest<T = Principal>(error: unknown, principal: T | false, info: unknown): T {

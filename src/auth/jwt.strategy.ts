@@ -91,6 +91,7 @@ export class JwtStrategy extends PassportStrategy(RequestStrategy, 'jwt') {
     if (this.revocation.isRevoked(jti) || this.revocation.isClientSecretRetired(clientId, ver)) {
       throw accessTokenError('revoked');
     }
+    const scopes = claims.scope.split(' ');
     return {
       kind: 'client',
       clientId,
@@ -98,6 +99,9 @@ export class JwtStrategy extends PassportStrategy(RequestStrategy, 'jwt') {
       secretVersion: ver,
       tokenId: jti,
       expiresAt: claims.exp,
+      scopes,
+      preview: scopes.includes('preview'),
+      entryTypeIds: claims.ety ?? null,
     };
   }
 }

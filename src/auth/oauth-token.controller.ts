@@ -15,7 +15,11 @@ import {
   RefreshTokenGrantRequestDto,
 } from './dto/token-request.dto';
 import { PresentedClientCredentials, presentedClientCredentials } from './client-credentials';
-import { ClientTokenResponseDto, TokenResponseDto } from './dto/token-response.dto';
+import {
+  ClientTokenResponseDto,
+  TokenResponseDto,
+  V1TokenResponseDto,
+} from './dto/token-response.dto';
 import { OAuthError } from './oauth-error';
 import {
   optionalString,
@@ -39,6 +43,7 @@ import { clientAddress } from './brute-force/client-address';
   AuthorizationCodeGrantRequestDto,
   TokenResponseDto,
   ClientTokenResponseDto,
+  V1TokenResponseDto,
 )
 @Controller('oauth')
 export class OAuthTokenController {
@@ -66,6 +71,8 @@ export class OAuthTokenController {
       anyOf: [
         { $ref: getSchemaPath(TokenResponseDto) },
         { $ref: getSchemaPath(ClientTokenResponseDto) },
+        // A client registered with tokenResponse envelope: the /v1 token API's body.
+        { $ref: getSchemaPath(V1TokenResponseDto) },
       ],
     },
   })
@@ -73,7 +80,7 @@ export class OAuthTokenController {
     @Body() body: TokenRequestBody,
     @Req() request: { ip: string; headers: IncomingHttpHeaders },
     @Headers('authorization') authorization?: string,
-  ): Promise<TokenResponseDto | ClientTokenResponseDto> {
+  ): Promise<TokenResponseDto | ClientTokenResponseDto | V1TokenResponseDto> {
     const client = presentedClientCredentials(body, authorization);
     const grantType = requiredParameter(body, 'grant_type');
     switch (grantType) {

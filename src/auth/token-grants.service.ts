@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UserPrincipal } from '../common/access';
+import { ClientPrincipal, UserPrincipal } from '../common/access';
 import { ValidationError } from '../common/api-error';
 import {
   AccessTokenService,
@@ -10,7 +10,12 @@ import { RevocationService } from '../tokens/revocation.service';
 import { AuthorizationCodeService } from '../tokens/authorization-code.service';
 import { SessionService, StartedSession } from '../tokens/session.service';
 import { UsersService } from '../users/users.service';
-import { ClientTokenResponseDto, TokenResponseDto } from './dto/token-response.dto';
+import {
+  ClientTokenResponseDto,
+  TokenResponseDto,
+  V1TokenResponseDto,
+} from './dto/token-response.dto';
+import { EnvelopeError } from './compat/envelope-error';
 import { CredentialsService, signedInUser, tooManyAttempts } from './credentials.service';
 import { INVALID_CREDENTIALS, OAuthError } from './oauth-error';
 import { PresentedClientCredentials } from './client-credentials';
@@ -136,26 +141,55 @@ export class TokenGrantsService {
   /**
    * Client credentials: the client's id and secret for a read token on its
    * own project. `projectId` pins the project when the path names one.
+   * `scope` asks for a subset of the client's scopes (none: all of them).
+   * The answer is in the client's dialect: RFC 6749's body, or for an
+   * `envelope` client the `/v1` token API's, errors included.
    */
   async clientCredentials(
     credentials: PresentedClientCredentials | null,
     options: { projectId?: number; scope?: string } = {},
-  ): Promise<ClientTokenResponseDto> {
+  ): Promise<ClientTokenResponseDto | V1TokenResponseDto> {
     if (!credentials) {
       throw new OAuthError('invalid_client', 'Client authentication is required', {
         basicChallenge: true,
       });
     }
-    const client = await this.authenticateClient(credentials);
-    if (options.projectId !== undefined && client.projectId !== options.projectId) {
-      throw invalidClient(credentials);
+    let client: Client;
+    let scopes: string[];
+    try {
+      client = await this.authenticateClient(credentials);
+      if (options.projectId !== undefined && client.projectId !== options.projectId) {
+        throw invalidClient(credentials);
+      }
+      scopes = grantedScopes(client.scopes, options.scope);
+    } catch (error) {
+      if (error instanceof OAuthError && (await this.speaksEnvelope(credentials.clientId))) {
+        throw new EnvelopeError(error);
+      }
+      throw error;
     }
-    const scopes = (options.scope ?? '').split(' ').filter(Boolean);
-    if (scopes.some((scope) => scope !== 'read')) {
-      throw new OAuthError('invalid_scope', 'API clients may only have the "read" scope');
+    const { accessToken, expiresIn } = this.accessTokens.signForClient({
+      client,
+      scopes,
+      entryTypeIds: client.entryTypeIds,
+      expiresIn: this.clients.tokenLifetimeOf(client),
+    });
+    if (client.tokenResponse === 'envelope') {
+      return {
+        success: true,
+        data: { type: 'token', access_token: accessToken, expires_in: expiresIn },
+      };
     }
-    const { accessToken, expiresIn } = this.accessTokens.signForClient(client);
-    return { access_token: accessToken, token_type: 'bearer', expires_in: expiresIn };
+    return {
+      access_token: accessToken,
+      token_type: 'bearer',
+      expires_in: expiresIn,
+      scope: scopes.join(' '),
+    };
+  }
+
+  private async speaksEnvelope(clientId: string): Promise<boolean> {
+    return (await this.clients.tokenResponseOf(clientId)) === 'envelope';
   }
 
   async authenticateClient(credentials: PresentedClientCredentials): Promise<Client> {
@@ -191,6 +225,11 @@ export class TokenGrantsService {
     }
     if (claims) await this.revocation.revokeAccessToken(claims.jti, claims.exp);
     else await this.sessions.endByRefreshToken(token);
+  }
+
+  /** An API client's token stops at once, on every instance. */
+  async revokeClientToken(principal: ClientPrincipal): Promise<void> {
+    await this.revocation.revokeAccessToken(principal.tokenId, principal.expiresAt);
   }
 
   /**
@@ -264,6 +303,23 @@ export class TokenGrantsService {
       ...(delegation ? { scope: delegation.scope } : {}),
     };
   }
+}
+
+/**
+ * The scopes a client-credentials request is granted: those asked for, each
+ * one the client may have, or without `scope` all of them.
+ */
+export function grantedScopes(allowed: string[], requested: string | undefined): string[] {
+  const asked = [...new Set((requested ?? '').split(' ').filter(Boolean))];
+  if (asked.length === 0) return allowed;
+  const refused = asked.filter((scope) => !allowed.includes(scope));
+  if (refused.length > 0) {
+    throw new OAuthError(
+      'invalid_scope',
+      `This client may not be granted ${refused.map((scope) => `"${scope}"`).join(', ')}`,
+    );
+  }
+  return asked;
 }
 
 function notIssuedToThisClient(): OAuthError {

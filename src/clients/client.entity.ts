@@ -36,6 +36,33 @@ export class Client {
   @Column({ type: 'timestamptz', nullable: true })
   lastUsedAt: Date | null;
 
+  /** The scopes its tokens may be granted: `read` (always implied), `preview`, and labels. */
+  @Column({ type: 'jsonb', default: () => `'["read"]'` })
+  scopes: string[];
+
+  /** The entry types its tokens may read; null for all of them. */
+  @Column({ type: 'jsonb', nullable: true })
+  entryTypeIds: number[] | null;
+
+  /** After this, it no longer authenticates and its tokens stop. */
+  @Column({ type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+
+  /** Seconds its tokens live; null for the default. */
+  @Column({ type: 'integer', nullable: true })
+  tokenLifetime: number | null;
+
+  /** The token endpoint's answer: RFC 6749's body, or the `/v1` token API's envelope. */
+  @Column({ type: 'varchar', length: 16, default: 'oauth2' })
+  tokenResponse: 'oauth2' | 'envelope';
+
+  /** The secret replaced by a rotation with grace, until `previousSecretExpiresAt`. */
+  @Column({ type: 'char', length: 64, nullable: true, select: false })
+  previousSecretDigest: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  previousSecretExpiresAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

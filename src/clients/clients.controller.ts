@@ -11,6 +11,7 @@ import {
   Put,
 } from '@nestjs/common';
 import {
+  ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -20,7 +21,7 @@ import {
 import { CurrentProject, ProjectAccess, ProjectAccessContext } from '../common/access';
 import { pathId } from '../common/ids';
 import { ClientsService } from './clients.service';
-import { ClientDto, ClientWithSecretDto, SaveClientDto, UpdateClientDto } from './dto/client.dto';
+import { ClientDto, ClientWithSecretDto, RotateSecretDto, UpdateClientDto } from './dto/client.dto';
 
 @ApiTags('clients')
 @ProjectAccess('admin')
@@ -38,11 +39,14 @@ export class ClientsController {
   @Post()
   // The secret is in this response: no cache may keep it.
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Create an API client; the response holds its secret, shown this once' })
+  @ApiOperation({
+    summary:
+      'Create an API client; the response holds its secret, shown this once (read-only fields of a client as read are ignored)',
+  })
   @ApiCreatedResponse({ type: ClientWithSecretDto })
   create(
     @CurrentProject() project: ProjectAccessContext,
-    @Body() body: SaveClientDto,
+    @Body() body: UpdateClientDto,
   ): Promise<ClientWithSecretDto> {
     return this.clients.create(project.projectId, body);
   }
@@ -58,7 +62,10 @@ export class ClientsController {
   }
 
   @Put(':clientId')
-  @ApiOperation({ summary: "Change an API client's name or redirect URIs" })
+  @ApiOperation({
+    summary:
+      'Change an API client; taking a scope, an entry type or time before expiry away also ends its live tokens',
+  })
   @ApiOkResponse({ type: ClientDto })
   update(
     @CurrentProject() project: ProjectAccessContext,
@@ -83,13 +90,20 @@ export class ClientsController {
   @HttpCode(HttpStatus.OK)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
-    summary: 'Replace the secret (shown once); the old one and its tokens stop working',
+    summary:
+      'Replace the secret (shown once); the old one and its tokens stop at once, or with graceSeconds the old one works until then',
   })
+  @ApiBody({ type: RotateSecretDto, required: false })
   @ApiOkResponse({ type: ClientWithSecretDto })
   rotate(
     @CurrentProject() project: ProjectAccessContext,
     @Param('clientId') clientId: string,
+    @Body() body?: RotateSecretDto,
   ): Promise<ClientWithSecretDto> {
-    return this.clients.rotateSecret(project.projectId, pathId(clientId, 'Client not found'));
+    return this.clients.rotateSecret(
+      project.projectId,
+      pathId(clientId, 'Client not found'),
+      body?.graceSeconds ?? 0,
+    );
   }
 }

@@ -19,6 +19,7 @@ export type ProjectRole = 'member' | 'admin' | 'owner';
 export type AccessRule =
   | { kind: 'public' }
   | { kind: 'user' }
+  | { kind: 'user-or-client' }
   | { kind: 'global-admin' }
   | {
       kind: 'project';
@@ -44,6 +45,17 @@ export const UserAccess = () =>
     SetMetadata(ACCESS_RULE, { kind: 'user' } satisfies AccessRule),
     // Its 401 and 403 are added to /spec from the rule (src/http/openapi-responses.ts).
     ApiBearerAuth(BEARER_SCHEME),
+  );
+
+/**
+ * A signed-in user (as `UserAccess`) or an API client's own token: for
+ * what either may do with the token it holds, such as ending it.
+ */
+export const UserOrClientAccess = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'user-or-client' } satisfies AccessRule),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiSecurity(CLIENT_SCHEME, ['read']),
   );
 
 /**
@@ -101,6 +113,12 @@ export interface ClientPrincipal {
   secretVersion: number;
   tokenId: string;
   expiresAt: number;
+  /** Granted: `read`, perhaps `preview` (drafts and scheduled entries), perhaps labels. */
+  scopes: string[];
+  /** Reads drafts and scheduled entries too (the `preview` scope). */
+  preview: boolean;
+  /** The only entry types it may read; null for all. */
+  entryTypeIds: number[] | null;
 }
 
 export type Principal = UserPrincipal | ClientPrincipal;
@@ -134,3 +152,27 @@ export const CurrentProject = createParamDecorator(
     return access;
   },
 );
+
+/** The entry types the caller may read: an API client's limit, or null for all. */
+export function readableTypesOf(project: ProjectAccessContext): number[] | null {
+  return project.principal.kind === 'client' ? project.principal.entryTypeIds : null;
+}
+
+/**
+ * Whether the caller may see drafts and scheduled entries when it asks:
+ * members (and apps acting for them), and API clients granted `preview`.
+ */
+export function mayPreview(project: ProjectAccessContext): boolean {
+  return project.principal.kind === 'user' || project.principal.preview;
+}
+
+/**
+ * What the caller's reads depend on beyond the project: members and apps
+ * acting for them see alike; an API client sees according to its scope and
+ * entry-type limit. Pages are cached per audience.
+ */
+export function readerAudience(principal: Principal): string {
+  if (principal.kind === 'user') return 'member';
+  const level = principal.preview ? 'preview' : 'read';
+  return `client:${level}:${principal.entryTypeIds?.join(',') ?? '*'}`;
+}

@@ -54,7 +54,8 @@ export class ApiError extends HttpException {
     super(message, status);
   }
 
-  toBody(): ErrorBody {
+  /** The response body; a dialect that answers in its own shape overrides it. */
+  toBody(): ErrorBody | Record<string, unknown> {
     const status = this.getStatus();
     return {
       ...this.details.extra,

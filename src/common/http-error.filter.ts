@@ -76,7 +76,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const { body, headers } = this.describe(exception, request);
     if (reply.sent) return;
     void reply
-      .status(body.status)
+      .status(exception instanceof ApiError ? exception.getStatus() : (body as ErrorBody).status)
       .headers(headers)
       .header('content-type', 'application/json; charset=utf-8')
       .send(body);
@@ -85,7 +85,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   private describe(
     exception: unknown,
     request: FastifyRequest,
-  ): { body: ErrorBody; headers: Record<string, string> } {
+  ): { body: ErrorBody | ReturnType<ApiError['toBody']>; headers: Record<string, string> } {
     if (exception instanceof ApiError) {
       return { body: exception.toBody(), headers: exception.details.headers ?? {} };
     }

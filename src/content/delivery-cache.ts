@@ -14,7 +14,7 @@ import { validateSync } from 'class-validator';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, map, Observable, of } from 'rxjs';
-import type { AuthenticatedRequest } from '../common/access';
+import { AuthenticatedRequest, readerAudience } from '../common/access';
 import { etagOf, sendJsonWithEtag } from '../common/etag';
 import { ContentEvents } from './content-events.service';
 import { ContentRepository } from './content.repository';
@@ -145,16 +145,18 @@ export class DeliveryCacheInterceptor implements NestInterceptor {
     const access = request.projectAccess;
     if (!access) throw new Error('@Delivered() needs @ProjectAccess() on the route');
     const { projectId } = access;
-    // The project and the kind of caller are part of the key: a page is never
-    // shared across projects or between members and API clients.
-    const rawKey = `${projectId}\u0000${access.principal.kind}\u0000${request.url}`;
+    // The project and what the caller may see are part of the key: a page is
+    // never shared across projects, between members and API clients, or
+    // between keys of different scopes or entry-type limits.
+    const audience = readerAudience(access.principal);
+    const rawKey = `${projectId}\u0000${audience}\u0000${request.url}`;
     let key = this.aliases.get(rawKey);
     if (key === undefined) {
       const query = this.reflector.get<Type<object> | null>(DELIVERED_QUERY, context.getHandler());
       const canonical = canonicalRequest(request, query);
       // Invalid input is the handler's to refuse (400); nothing of it is cached.
       if (canonical === undefined) return next.handle();
-      key = `${projectId}\u0000${access.principal.kind}\u0000${canonical}`;
+      key = `${projectId}\u0000${audience}\u0000${canonical}`;
       this.remember(rawKey, key);
     }
     const hit = this.cache.lookup(key, projectId);

@@ -22,7 +22,9 @@ import {
 } from '@nestjs/swagger';
 import {
   CurrentProject,
+  mayPreview,
   ProjectAccess,
+  readableTypesOf,
   ProjectAccessContext,
   UserPrincipal,
 } from '../common/access';
@@ -46,11 +48,15 @@ function userIdOf(project: ProjectAccessContext): number {
   return (project.principal as UserPrincipal).userId;
 }
 
-/** API clients always read published entries only, whatever they ask. */
+/**
+ * API clients read published entries only, whatever they ask, unless
+ * granted `preview`; and only entries of the types they are limited to.
+ */
 function readerOf(project: ProjectAccessContext, wantsUnpublished = false): EntryReader {
   return {
     projectId: project.projectId,
-    includeUnpublished: project.principal.kind === 'user' && wantsUnpublished,
+    includeUnpublished: mayPreview(project) && wantsUnpublished,
+    readableTypes: readableTypesOf(project),
   };
 }
 

@@ -115,6 +115,8 @@ class Params {
 function filterConditions(filter: EntryFilter, params: Params, scanNames = false): string[] {
   const where = [`e.project_id = ${params.add(filter.projectId)}`];
   if (!filter.includeUnpublished) where.push(PUBLISHED);
+  if (filter.readableTypes)
+    where.push(`e.entry_type_id = ANY(${params.add(filter.readableTypes)}::int[])`);
   if (filter.entryTypeId !== undefined)
     where.push(`e.entry_type_id = ${params.add(filter.entryTypeId)}`);
   if (filter.anyTags.length > 0) where.push(`e.tags && ${params.add(filter.anyTags)}::text[]`);
@@ -324,16 +326,18 @@ export class EntriesRepository {
     return Math.round(plan[0].Plan['Plan Rows']);
   }
 
+  /** `readableTypes`: the only entry types the reader may see; null for all. */
   async find(
     projectId: number,
     id: number,
     includeUnpublished: boolean,
+    readableTypes: number[] | null = null,
   ): Promise<EntryRow | undefined> {
     const visibility = includeUnpublished ? '' : ` AND ${PUBLISHED}`;
     const { rows } = await this.sql.query<EntryRow>(
       `SELECT ${ENTRY_COLUMNS} FROM ${entriesWithUsers('entry')}
-        WHERE e.project_id = $1 AND e.id = $2${visibility}`,
-      [projectId, id],
+        WHERE e.project_id = $1 AND e.id = $2${visibility}${readableTypes ? ' AND e.entry_type_id = ANY($3::int[])' : ''}`,
+      readableTypes ? [projectId, id, readableTypes] : [projectId, id],
     );
     return rows[0];
   }
@@ -436,14 +440,18 @@ export class EntriesRepository {
     }
   }
 
-  async tagCounts(projectId: number, includeUnpublished: boolean): Promise<TagCountDto[]> {
+  async tagCounts(
+    projectId: number,
+    includeUnpublished: boolean,
+    readableTypes: number[] | null = null,
+  ): Promise<TagCountDto[]> {
     const visibility = includeUnpublished ? '' : ` AND ${PUBLISHED}`;
     const { rows } = await this.sql.query<TagCountDto>(
       `SELECT tag AS name, count(*)::int AS count
          FROM entry e, unnest(e.tags) AS tag
-        WHERE e.project_id = $1${visibility}
+        WHERE e.project_id = $1${visibility}${readableTypes ? ' AND e.entry_type_id = ANY($2::int[])' : ''}
         GROUP BY tag ORDER BY tag`,
-      [projectId],
+      readableTypes ? [projectId, readableTypes] : [projectId],
     );
     return rows;
   }

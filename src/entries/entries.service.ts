@@ -41,8 +41,10 @@ const INDEX_ENTRIES_PER_FETCHED_ROW = 20;
 /** What the caller may see: API clients and default lists see only published entries. */
 export interface EntryReader {
   projectId: number;
-  /** Drafts and future entries too (members who ask for them). */
+  /** Drafts and future entries too (members, and API clients granted `preview`, who ask for them). */
   includeUnpublished: boolean;
+  /** The only entry types it may see (an API client limited to some); null for all. */
+  readableTypes: number[] | null;
 }
 
 /** Values checked against their entry type, and the type they were checked against. */
@@ -70,7 +72,12 @@ export class EntriesService {
    * `page` reaches at most `maxOffset` entries deep, `cursor` any depth.
    */
   async list(reader: EntryReader, query: EntryListQueryDto): Promise<EntryPageDto> {
-    const filter = entryFilterOf(query, reader.projectId, reader.includeUnpublished);
+    const filter = entryFilterOf(
+      query,
+      reader.projectId,
+      reader.includeUnpublished,
+      reader.readableTypes,
+    );
     const orderBy = query.orderBy ?? DEFAULT_ENTRY_ORDERING;
     const scope = filterKey(filter);
     const { pageSize } = query;
@@ -168,7 +175,12 @@ export class EntriesService {
   }
 
   async get(reader: EntryReader, id: number): Promise<EntryDto> {
-    const row = await this.repository.find(reader.projectId, id, reader.includeUnpublished);
+    const row = await this.repository.find(
+      reader.projectId,
+      id,
+      reader.includeUnpublished,
+      reader.readableTypes,
+    );
     if (!row) throw new NotFoundError('Entry not found');
     const types = await this.listedTypes.of(reader.projectId, [row.entry_type_id]);
     return toEntryDto(row, types.get(row.entry_type_id));
@@ -212,7 +224,11 @@ export class EntriesService {
   }
 
   tags(reader: EntryReader): Promise<TagCountDto[]> {
-    return this.repository.tagCounts(reader.projectId, reader.includeUnpublished);
+    return this.repository.tagCounts(
+      reader.projectId,
+      reader.includeUnpublished,
+      reader.readableTypes,
+    );
   }
 
   private async validate(projectId: number, input: SaveEntryDto): Promise<ValidatedEntry> {

@@ -34,6 +34,8 @@ export const DEFAULT_ENTRY_LIST_LIMITS: EntryListLimits = {
 export interface EntryFilter {
   projectId: number;
   includeUnpublished: boolean;
+  /** The only entry types the reader may see (an API client limited to some); null for all. */
+  readableTypes: number[] | null;
   entryTypeId?: number;
   /** Entries with any of these tags (sorted, no duplicates). */
   anyTags: string[];
@@ -46,10 +48,12 @@ export function entryFilterOf(
   query: Pick<EntryListQueryDto, 'entryType' | 'tags' | 'search'>,
   projectId: number,
   includeUnpublished: boolean,
+  readableTypes: number[] | null = null,
 ): EntryFilter {
   return {
     projectId,
     includeUnpublished,
+    readableTypes,
     entryTypeId: query.entryType,
     anyTags: tagsOf(query.tags),
     nameWords: wordsOf(query.search),
@@ -64,6 +68,7 @@ export function filterKey(filter: EntryFilter): string {
   return JSON.stringify([
     filter.projectId,
     filter.includeUnpublished,
+    filter.readableTypes,
     filter.entryTypeId ?? null,
     filter.anyTags,
     filter.nameWords,

@@ -20,6 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  readableTypesOf,
   CurrentProject,
   ProjectAccess,
   ProjectAccessContext,
@@ -49,7 +50,7 @@ export class EntryTypesController {
     @CurrentProject() project: ProjectAccessContext,
     @Query() query: PageQueryDto,
   ): Promise<Page<EntryTypeDto>> {
-    return this.entryTypes.list(project.projectId, query);
+    return this.entryTypes.list(project.projectId, query, readableTypesOf(project));
   }
 
   @Get(':entryTypeId')
@@ -61,7 +62,11 @@ export class EntryTypesController {
     @CurrentProject() project: ProjectAccessContext,
     @Param('entryTypeId') id: string,
   ): Promise<EntryTypeDto> {
-    return this.entryTypes.get(project.projectId, pathId(id, 'Entry type not found'));
+    return this.entryTypes.get(
+      project.projectId,
+      pathId(id, 'Entry type not found'),
+      readableTypesOf(project),
+    );
   }
 
   @Post()

@@ -38,32 +38,44 @@ interface EntryTypeRow {
   modified_at: Date;
 }
 
+/** Rows whose id is in the int[] parameter, or every row when it is null. */
+const ONLY_TYPES = (param: string) => `(${param}::int[] IS NULL OR id = ANY(${param}::int[]))`;
+
 /** The entry_type table; every statement names the project. */
 @Injectable()
 export class EntryTypesRepository {
   constructor(private readonly sql: Sql) {}
 
-  /** A page by name, and how many the project has in all. */
+  /**
+   * A page by name, and how many there are in all: of the project's types,
+   * or only those of `only` (an API client limited to some).
+   */
   async page(
     projectId: number,
     limit: number,
     offset: number,
+    only: number[] | null = null,
   ): Promise<{ total: number; entryTypes: EntryTypeDto[] }> {
     const { rows } = await this.sql.query<EntryTypeRow & { total: number }>(
       `SELECT count(*) OVER ()::int AS total, ${ENTRY_TYPE_COLUMNS}
          FROM entry_type
-        WHERE project_id = $1 ORDER BY name, id LIMIT $2 OFFSET $3`,
-      [projectId, limit, offset],
+        WHERE project_id = $1 AND ${ONLY_TYPES('$4')} ORDER BY name, id LIMIT $2 OFFSET $3`,
+      [projectId, limit, offset, only],
     );
     // An empty page has no row to carry the window's count.
-    const total = rows[0]?.total ?? (await this.count(projectId));
+    const total = rows[0]?.total ?? (await this.count(projectId, only));
     return { total, entryTypes: rows.map(toEntryTypeDto) };
   }
 
-  async find(projectId: number, id: number): Promise<EntryTypeDto | undefined> {
+  async find(
+    projectId: number,
+    id: number,
+    only: number[] | null = null,
+  ): Promise<EntryTypeDto | undefined> {
     const { rows } = await this.sql.query<EntryTypeRow>(
-      `SELECT ${ENTRY_TYPE_COLUMNS} FROM entry_type WHERE project_id = $1 AND id = $2`,
-      [projectId, id],
+      `SELECT ${ENTRY_TYPE_COLUMNS} FROM entry_type
+        WHERE project_id = $1 AND id = $2 AND ${ONLY_TYPES('$3')}`,
+      [projectId, id, only],
     );
     return rows[0] && toEntryTypeDto(rows[0]);
   }
@@ -136,10 +148,10 @@ export class EntryTypesRepository {
     return rowCount > 0;
   }
 
-  private async count(projectId: number): Promise<number> {
+  private async count(projectId: number, only: number[] | null): Promise<number> {
     const { rows } = await this.sql.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM entry_type WHERE project_id = $1`,
-      [projectId],
+      `SELECT count(*)::int AS total FROM entry_type WHERE project_id = $1 AND ${ONLY_TYPES('$2')}`,
+      [projectId, only],
     );
     return rows[0].total;
   }

@@ -15,17 +15,23 @@ export class EntryTypesService {
     private readonly events: ContentEvents,
   ) {}
 
-  async list(projectId: number, query: PageQueryDto): Promise<Page<EntryTypeDto>> {
+  /** `only`: the types an API client limited to some may read; null for all. */
+  async list(
+    projectId: number,
+    query: PageQueryDto,
+    only: number[] | null = null,
+  ): Promise<Page<EntryTypeDto>> {
     const { total, entryTypes } = await this.repository.page(
       projectId,
       query.pageSize,
       offsetOf(query),
+      only,
     );
     return toPage(query, total, entryTypes);
   }
 
-  async get(projectId: number, id: number): Promise<EntryTypeDto> {
-    const entryType = await this.repository.find(projectId, id);
+  async get(projectId: number, id: number, only: number[] | null = null): Promise<EntryTypeDto> {
+    const entryType = await this.repository.find(projectId, id, only);
     if (!entryType) throw new NotFoundError('Entry type not found');
     return entryType;
   }

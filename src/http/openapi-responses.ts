@@ -201,10 +201,12 @@ function completeOperation(
       403,
       rule.kind === 'user'
         ? 'API client and third-party app tokens may not use this route'
-        : rule.kind === 'global-admin'
-          ? 'Requires a global admin (API client and third-party app tokens: never)'
-          : `Requires the project role "${rule.role}"` +
-            (rule.clientRead ? ' (API clients: reads only)' : ''),
+        : rule.kind === 'user-or-client'
+          ? 'Third-party app tokens may not use this route'
+          : rule.kind === 'global-admin'
+            ? 'Requires a global admin (API client and third-party app tokens: never)'
+            : `Requires the project role "${rule.role}"` +
+              (rule.clientRead ? ' (API clients: reads only)' : ''),
     );
   }
   if (pathIds.length > 0) {

@@ -31,7 +31,10 @@ export interface ClientAccessClaims {
   projectId: number;
   /** The client's secret version when issued: rotation revokes older ones. */
   ver: number;
-  scope: 'read';
+  /** Space-separated: `read` always, `preview` for drafts, and any labels the client was granted. */
+  scope: string;
+  /** The entry types it may read; absent for all. */
+  ety?: number[];
   jti: string;
   iss: string;
   aud: string;
@@ -184,18 +187,24 @@ export class AccessTokenService {
     return { accessToken, expiresIn };
   }
 
-  signForClient(client: {
-    id: number;
-    projectId: number;
-    secretVersion: number;
+  /**
+   * An API client's read token: what it was granted travels in the token,
+   * so reading with it needs no database round trip.
+   */
+  signForClient(grant: {
+    client: { id: number; projectId: number; secretVersion: number };
+    scopes: string[];
+    entryTypeIds: number[] | null;
+    expiresIn: number;
   }): SignedAccessToken {
-    const expiresIn = this.config.clientTokenExpiry;
+    const { client, expiresIn } = grant;
     const accessToken = this.sign(
       {
         clientId: client.id,
         projectId: client.projectId,
         ver: client.secretVersion,
-        scope: 'read',
+        scope: grant.scopes.join(' '),
+        ...(grant.entryTypeIds ? { ety: grant.entryTypeIds } : {}),
       },
       `client:${client.id}`,
       expiresIn,
@@ -399,6 +408,9 @@ export function isClientClaims(claims: unknown): claims is ClientAccessClaims {
     typeof c?.clientId === 'number' &&
     typeof c.projectId === 'number' &&
     typeof c.ver === 'number' &&
+    typeof c.scope === 'string' &&
+    (c.ety === undefined ||
+      (Array.isArray(c.ety) && c.ety.every((typeId) => Number.isInteger(typeId)))) &&
     typeof c.jti === 'string' &&
     typeof c.exp === 'number'
   );

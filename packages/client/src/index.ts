@@ -215,7 +215,8 @@ export function createTesseraClient(options: TesseraClientOptions): TesseraClien
   ): Promise<TokenSet> {
     const { data, error, response } = await bare.POST('/oauth/token', { body });
     if (!data) throw new TesseraError(response.status, error);
-    return adopt(data);
+    // A client registered with tokenResponse "envelope" is answered in the /v1 token API's body.
+    return adopt('success' in data ? data.data : data);
   }
 
   const adopt = (answer: TokenAnswer): TokenSet => {

@@ -252,7 +252,7 @@ export interface paths {
         /** The project's API clients (never their secrets) */
         get: operations["clientsList"];
         put?: never;
-        /** Create an API client; the response holds its secret, shown this once */
+        /** Create an API client; the response holds its secret, shown this once (read-only fields of a client as read are ignored) */
         post: operations["clientsCreate"];
         delete?: never;
         options?: never;
@@ -286,7 +286,7 @@ export interface paths {
         };
         /** An API client */
         get: operations["clientsGet"];
-        /** Change an API client's name or redirect URIs */
+        /** Change an API client; taking a scope, an entry type or time before expiry away also ends its live tokens */
         put: operations["clientsUpdate"];
         post?: never;
         /** Delete an API client; its tokens stop working at once */
@@ -305,7 +305,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace the secret (shown once); the old one and its tokens stop working */
+        /** Replace the secret (shown once); the old one and its tokens stop at once, or with graceSeconds the old one works until then */
         post: operations["clientsRotate"];
         delete?: never;
         options?: never;
@@ -707,7 +707,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deny-list the presented token and end its session */
+        /** Deny-list the presented token (on every instance); a user's session ends with it */
         post: operations["v1Logout"];
         delete?: never;
         options?: never;
@@ -870,6 +870,19 @@ export interface components {
             scope?: "read";
         };
         ClientDto: {
+            scopes: string[];
+            entryTypeIds: number[] | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** @description Seconds its tokens live; null for the default (CLIENT_TOKEN_EXPIRY, or 900 s with `envelope`). */
+            tokenLifetime: number | null;
+            /** @enum {string} */
+            tokenResponse: "oauth2" | "envelope";
+            /**
+             * Format: date-time
+             * @description Until when the secret replaced by the last rotation still authenticates; null when it no longer does.
+             */
+            previousSecretExpiresAt: string | null;
             id: number;
             projectId: number;
             name: string;
@@ -895,8 +908,26 @@ export interface components {
             token_type: "bearer";
             /** @description Seconds until the access token expires. */
             expires_in: number;
+            /**
+             * @description The scopes granted, space-separated: an API client's (`read`, `preview`, labels), or a third-party app's (`read`, `write`).
+             * @example read
+             */
+            scope?: string;
         };
         ClientWithSecretDto: {
+            scopes: string[];
+            entryTypeIds: number[] | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** @description Seconds its tokens live; null for the default (CLIENT_TOKEN_EXPIRY, or 900 s with `envelope`). */
+            tokenLifetime: number | null;
+            /** @enum {string} */
+            tokenResponse: "oauth2" | "envelope";
+            /**
+             * Format: date-time
+             * @description Until when the secret replaced by the last rotation still authenticates; null when it no longer does.
+             */
+            previousSecretExpiresAt: string | null;
             id: number;
             projectId: number;
             name: string;
@@ -1407,10 +1438,14 @@ export interface components {
             /** @enum {string} */
             token_type_hint?: "access_token" | "refresh_token";
         };
-        SaveClientDto: {
-            /** @description Where the authorization code grant may send users back to. */
-            redirectUris?: string[];
-            name: string;
+        RotateSecretDto: {
+            /**
+             * @description Seconds the previous secret keeps authenticating (0 to 604800, default
+             *     0). With 0 the previous secret and every token issued with it stop at
+             *     once; with a grace, its tokens live to their own expiry.
+             * @default 0
+             */
+            graceSeconds?: number;
         };
         SaveEntryDto: {
             /**
@@ -1532,18 +1567,42 @@ export interface components {
             token_type: "bearer";
             /** @description Seconds until the access token expires. */
             expires_in: number;
-            /** @description Single use: each refresh returns the next one. */
-            refresh_token?: string;
             /**
-             * @description For third-party apps: the scopes granted (`read`, `write`).
+             * @description The scopes granted, space-separated: an API client's (`read`, `preview`, labels), or a third-party app's (`read`, `write`).
              * @example read
              */
             scope?: string;
+            /** @description Single use: each refresh returns the next one. */
+            refresh_token?: string;
         };
         UpdateClientDto: {
             /** @description Where the authorization code grant may send users back to. */
             redirectUris?: string[];
-            name: string;
+            /**
+             * @description The scopes its tokens may be granted. Every token reads published
+             *     content (`read`); `preview` adds drafts and scheduled entries; any other
+             *     name is a label carried in the token's `scope` claim. Default `["read"]`.
+             * @example [
+             *       "read",
+             *       "preview"
+             *     ]
+             */
+            scopes?: string[];
+            /** @description The entry types its tokens may read (of this project); null or absent for all. */
+            entryTypeIds?: number[] | null;
+            /**
+             * Format: date-time
+             * @description After this instant it no longer authenticates and its tokens stop; null for never.
+             */
+            expiresAt?: string | null;
+            /** @description Seconds its tokens live: 60 up to CLIENT_TOKEN_EXPIRY (the default). */
+            tokenLifetime?: number | null;
+            /**
+             * @description `oauth2`: the token endpoint answers with RFC 6749's body (default).
+             *     `envelope`: with the `/v1` token API's `{success, data}` (tokens live 900 s by default).
+             * @enum {string}
+             */
+            tokenResponse?: "oauth2" | "envelope";
             /** @description Read-only; ignored. */
             id?: Record<string, never>;
             /** @description Read-only; ignored. */
@@ -1555,9 +1614,14 @@ export interface components {
             /** @description Read-only; ignored. */
             grantCount?: Record<string, never>;
             /** @description Read-only; ignored. */
+            previousSecretExpiresAt?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            clientSecret?: Record<string, never>;
+            /** @description Read-only; ignored. */
             createdAt?: Record<string, never>;
             /** @description Read-only; ignored. */
             modifiedAt?: Record<string, never>;
+            name: string;
         };
         UpdateEntryDto: {
             /**
@@ -2513,7 +2577,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponseDto"] | components["schemas"]["ClientTokenResponseDto"];
+                    "application/json": components["schemas"]["TokenResponseDto"] | components["schemas"]["ClientTokenResponseDto"] | components["schemas"]["V1TokenResponseDto"];
                 };
             };
             /** @description RFC 6749 §5.2 error (`invalid_request`, `invalid_grant`, …) */
@@ -3092,7 +3156,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SaveClientDto"];
+                "application/json": components["schemas"]["UpdateClientDto"];
             };
         };
         responses: {
@@ -3198,12 +3262,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description RFC 6749's body; for a client registered with tokenResponse envelope, the /v1 token API's */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClientTokenResponseDto"];
+                    "application/json": components["schemas"]["ClientTokenResponseDto"] | components["schemas"]["V1TokenResponseDto"];
                 };
             };
             /** @description RFC 6749 §5.2 error (`invalid_request`, `invalid_grant`, …) */
@@ -3576,7 +3641,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateSecretDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -3586,13 +3655,13 @@ export interface operations {
                     "application/json": components["schemas"]["ClientWithSecretDto"];
                 };
             };
-            /** @description A path that cannot be decoded */
+            /** @description Invalid input: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiError"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
             /** @description Missing, invalid, expired or revoked access token */
@@ -5208,7 +5277,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
-            /** @description Requires the project role "member" (API clients: reads only) */
+            /** @description An API client limited to some entry types */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6694,7 +6763,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
-            /** @description API client and third-party app tokens may not use this route */
+            /** @description Third-party app tokens may not use this route */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, UserAccess, UserPrincipal } from '../../common/access';
+import { CurrentPrincipal, Principal, UserOrClientAccess } from '../../common/access';
 import { ApiError } from '../../common/api-error';
 import { V1LoginRequestDto } from '../dto/token-request.dto';
 import { V1TokenResponseDto } from '../dto/token-response.dto';
@@ -75,12 +75,15 @@ export class V1Controller {
   }
 
   @Post('logout')
-  @UserAccess()
+  @UserOrClientAccess()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Deny-list the presented token and end its session' })
+  @ApiOperation({
+    summary: "Deny-list the presented token (on every instance); a user's session ends with it",
+  })
   @ApiOkResponse({ schema: { type: 'object', properties: { success: { type: 'boolean' } } } })
-  async logout(@CurrentPrincipal() principal: UserPrincipal): Promise<{ success: true }> {
-    await this.grants.signOut(principal);
+  async logout(@CurrentPrincipal() principal: Principal): Promise<{ success: true }> {
+    if (principal.kind === 'client') await this.grants.revokeClientToken(principal);
+    else await this.grants.signOut(principal);
     return { success: true };
   }
 }

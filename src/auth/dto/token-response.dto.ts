@@ -12,6 +12,10 @@ export class ClientTokenResponseDto {
   /** Seconds until the access token expires. */
   @ApiProperty()
   expires_in: number;
+
+  /** The scopes granted, space-separated: an API client's (`read`, `preview`, labels), or a third-party app's (`read`, `write`). */
+  @ApiPropertyOptional({ example: 'read' })
+  scope?: string;
 }
 
 /** A user's tokens: the access token and the refresh token that renews it. */
@@ -19,10 +23,6 @@ export class TokenResponseDto extends ClientTokenResponseDto {
   /** Single use: each refresh returns the next one. */
   @ApiPropertyOptional()
   refresh_token?: string;
-
-  /** For third-party apps: the scopes granted (`read`, `write`). */
-  @ApiPropertyOptional({ example: 'read' })
-  scope?: string;
 }
 
 export class V1TokenDataDto {

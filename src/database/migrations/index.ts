@@ -8,6 +8,7 @@ import { EntryListIndexes1764576000000 } from './1764576000000-entry-list-indexe
 import { CreateSyncTombstones1764662400000 } from './1764662400000-create-sync-tombstones';
 import { CreateSigningKeys1764748800000 } from './1764748800000-create-signing-keys';
 import { SessionDetails1764835200000 } from './1764835200000-session-details';
+import { ClientKeys1764921600000 } from './1764921600000-client-keys';
 
 /** Every migration, oldest first. Listed here so builds and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateSyncTombstones1764662400000,
   CreateSigningKeys1764748800000,
   SessionDetails1764835200000,
+  ClientKeys1764921600000,
 ];
