@@ -359,6 +359,20 @@ describe('API keys: scopes, entry-type limits, expiry, grace rotation, envelope 
       ).toBe(200);
     });
 
+    it('deleting an entry type takes it out of keys’ limits, so a key as read saves back', async () => {
+      const fields = [{ name: 'title', label: 'Title', fieldType: 'TEXT' }];
+      const doomed = (
+        await call('POST', `/project/${projectId}/entry-type/`, admin, { name: 'Doomed', fields })
+      ).json().id as number;
+      const key = await newKey({ entryTypeIds: [eventType, doomed] });
+      const removed = await call('DELETE', `/project/${projectId}/entry-type/${doomed}`, admin);
+      expect(removed.statusCode).toBe(204);
+      const read = (await call('GET', `/project/${projectId}/client/${key.id}`, admin)).json();
+      expect(read.entryTypeIds).toEqual([eventType]);
+      const saved = await call('PUT', `/project/${projectId}/client/${key.id}`, admin, read);
+      expect(saved.statusCode).toBe(200);
+    });
+
     it('a limited preview key sees drafts of its types only', async () => {
       const token = await tokenOf(
         await newKey({ scopes: ['preview'], entryTypeIds: [articleType] }),

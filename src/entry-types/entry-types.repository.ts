@@ -140,12 +140,26 @@ export class EntryTypesRepository {
   }
 
   /** False when there is no such type; fails with a foreign key violation while entries use it. */
+  /**
+   * Deletes the type and, in the same statement, takes it out of the
+   * entry-type limits of the project's API clients, so that a client as
+   * read can be saved back.
+   */
   async delete(projectId: number, id: number): Promise<boolean> {
-    const { rowCount } = await this.sql.query(
-      `DELETE FROM entry_type WHERE project_id = $1 AND id = $2`,
+    const { rows } = await this.sql.query<{ deleted: number }>(
+      `WITH deleted AS (
+         DELETE FROM entry_type WHERE project_id = $1 AND id = $2 RETURNING id),
+       unlisted AS (
+         UPDATE client c
+            SET entry_type_ids = (SELECT COALESCE(jsonb_agg(t), '[]'::jsonb)
+                                    FROM jsonb_array_elements(c.entry_type_ids) t
+                                   WHERE t <> to_jsonb($2::int))
+          WHERE c.project_id = $1 AND c.entry_type_ids @> jsonb_build_array($2::int)
+            AND EXISTS (SELECT 1 FROM deleted))
+       SELECT count(*)::int AS deleted FROM deleted`,
       [projectId, id],
     );
-    return rowCount > 0;
+    return rows[0].deleted > 0;
   }
 
   private async count(projectId: number, only: number[] | null): Promise<number> {
