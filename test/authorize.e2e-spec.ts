@@ -215,6 +215,30 @@ describe('authorization code grant with PKCE', () => {
     expect(res.headers.location).toBeUndefined();
   });
 
+  it('an expired client → the same error page', async () => {
+    const expiring = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/project/${projectId}/client/`,
+        headers: bearer(adminToken),
+        payload: { name: 'Expiring App', redirectUris: [REDIRECT] },
+      })
+    ).json();
+    const ask = () =>
+      t.app.inject({
+        method: 'GET',
+        url: `/oauth/authorize?${new URLSearchParams(request({ client_id: expiring.clientId }).query).toString()}`,
+      });
+    expect((await ask()).statusCode).toBe(200);
+    await t.dataSource.query(
+      `UPDATE client SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [expiring.id],
+    );
+    const res = await ask();
+    expect(res.statusCode).toBe(400);
+    expect(res.headers.location).toBeUndefined();
+  });
+
   it.each([
     [
       'missing PKCE',

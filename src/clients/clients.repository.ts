@@ -256,6 +256,7 @@ export class ClientsRepository {
     );
   }
 
+  /** An expired client is not there: no user can be asked to authorize it. */
   async findForAuthorization(clientId: string): Promise<AuthorizingClient | undefined> {
     const { rows } = await this.sql.query<{
       id: number;
@@ -266,7 +267,7 @@ export class ClientsRepository {
     }>(
       `SELECT c.id, c.name, c.project_id, p.name AS project_name, c.redirect_uris
          FROM client c JOIN project p ON p.id = c.project_id
-        WHERE c.client_id = $1`,
+        WHERE c.client_id = $1 AND (c.expires_at IS NULL OR c.expires_at > now())`,
       [clientId],
     );
     const row = rows[0];
