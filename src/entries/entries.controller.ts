@@ -95,7 +95,10 @@ export class EntriesController {
 
   @Post('entry')
   @ProjectAccess('member', { delegatedWrite: true })
-  @ApiOperation({ summary: 'Create an entry; its fields are checked against its entry type' })
+  @ApiOperation({
+    summary:
+      'Create an entry; its fields are checked against its entry type (read-only fields of an entry as read are ignored: post a copy as it came)',
+  })
   @ApiCreatedResponse({ type: EntryDto })
   create(
     @CurrentProject() project: ProjectAccessContext,

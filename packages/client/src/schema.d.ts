@@ -323,7 +323,7 @@ export interface paths {
         /** Entries, newest change first; published ones only unless a member asks for nonPublished */
         get: operations["entriesList"];
         put?: never;
-        /** Create an entry; its fields are checked against its entry type */
+        /** Create an entry; its fields are checked against its entry type (read-only fields of an entry as read are ignored: post a copy as it came) */
         post: operations["entriesCreate"];
         delete?: never;
         options?: never;
@@ -984,6 +984,16 @@ export interface components {
             name: string;
             /** @description Free text for the project's own use. */
             metadata?: string;
+            /** @description Read-only; ignored. */
+            id?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            userId?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            members?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            createdAt?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            modifiedAt?: Record<string, never>;
         };
         CreateUserDto: {
             /**
@@ -1461,6 +1471,22 @@ export interface components {
             name: string;
             /** @description Created in the project on first use. */
             tags?: string[];
+            /** @description Read-only; ignored. */
+            id?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            entryType?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            userId?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            user?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            modifiedByUserId?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            modifiedByUser?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            createdAt?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            modifiedAt?: Record<string, never>;
         };
         SaveEntryTypeDto: {
             /** @description Checked field by field against its fieldType (errors under `errors.fields.<name>`). */
@@ -1468,6 +1494,16 @@ export interface components {
             name: string;
             description?: string;
             metadata?: string;
+            /** @description Read-only; ignored. */
+            id?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            projectId?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            userId?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            createdAt?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            modifiedAt?: Record<string, never>;
         };
         SessionDto: {
             /** @description Name it in `DELETE /user/me/sessions/{sessionId}`. */

@@ -43,6 +43,11 @@ export class EntryDto {
   modifiedAt: Date;
 }
 
+/**
+ * `POST` and `PUT`. contentjet-ui sends back the entry it read — to save it,
+ * or without `id` to save a copy — so the read-only fields of an entry's own
+ * response are accepted and ignored; anything else unknown is a 400.
+ */
 export class SaveEntryDto {
   @IsInt({ message: 'entryTypeId must be an entry type id' })
   @Min(1, { message: 'entryTypeId must be an entry type id' })
@@ -74,10 +79,7 @@ export class SaveEntryDto {
   @IsOptional()
   @IsObject({ message: 'fields must be an object' })
   fields?: Record<string, unknown>;
-}
 
-/** `PUT`: the read-only fields of an entry's own response are accepted and ignored. */
-export class UpdateEntryDto extends SaveEntryDto {
   /** Read-only; ignored. */
   @Allow() id?: unknown;
   /** Read-only; ignored. */
@@ -95,6 +97,9 @@ export class UpdateEntryDto extends SaveEntryDto {
   /** Read-only; ignored. */
   @Allow() modifiedAt?: unknown;
 }
+
+/** `PUT`'s body: the same as `POST`'s. */
+export class UpdateEntryDto extends SaveEntryDto {}
 
 export const ENTRY_ORDERINGS = [
   'createdAt',

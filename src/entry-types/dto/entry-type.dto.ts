@@ -17,6 +17,11 @@ export class EntryTypeDto {
   modifiedAt: Date;
 }
 
+/**
+ * `POST` and `PUT`. contentjet-ui sends back the entry type it read: the
+ * read-only fields of an entry type's own response are accepted and ignored;
+ * anything else unknown is a 400.
+ */
 export class SaveEntryTypeDto {
   @IsString()
   @Length(1, 64, { message: 'name must be between 1 and 64 characters' })
@@ -37,10 +42,7 @@ export class SaveEntryTypeDto {
   @IsOptional()
   @IsArray({ message: 'fields must be an array' })
   fields?: unknown[];
-}
 
-/** `PUT`: the read-only fields of an entry type's own response are accepted and ignored. */
-export class UpdateEntryTypeDto extends SaveEntryTypeDto {
   /** Read-only; ignored. */
   @Allow() id?: unknown;
   /** Read-only; ignored. */
@@ -52,3 +54,6 @@ export class UpdateEntryTypeDto extends SaveEntryTypeDto {
   /** Read-only; ignored. */
   @Allow() modifiedAt?: unknown;
 }
+
+/** `PUT`'s body: the same as `POST`'s. */
+export class UpdateEntryTypeDto extends SaveEntryTypeDto {}

@@ -1,6 +1,11 @@
 import { PageQueryDto } from '../../common/pagination';
 import { Allow, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
+/**
+ * `POST /project/` and `PUT /project/:id`. contentjet-ui sends back the
+ * project it read: its read-only fields are accepted and ignored, anything
+ * else unknown is a 400.
+ */
 export class CreateProjectDto {
   @IsString()
   @Length(1, 64, { message: 'name must be between 1 and 64 characters' })
@@ -11,13 +16,7 @@ export class CreateProjectDto {
   @IsString()
   @MaxLength(10_000)
   metadata?: string;
-}
 
-/**
- * `PUT /project/:id`. contentjet-ui sends back the project it read: its
- * read-only fields are accepted and ignored, anything else unknown is a 400.
- */
-export class UpdateProjectDto extends CreateProjectDto {
   /** Read-only; ignored. */
   @Allow() id?: unknown;
   /** Read-only; ignored. */
@@ -29,6 +28,9 @@ export class UpdateProjectDto extends CreateProjectDto {
   /** Read-only; ignored. */
   @Allow() modifiedAt?: unknown;
 }
+
+/** `PUT /project/:id`'s body: the same as `POST /project/`'s. */
+export class UpdateProjectDto extends CreateProjectDto {}
 
 export class ProjectListQueryDto extends PageQueryDto {
   /** Words in the project name, case-insensitive. */

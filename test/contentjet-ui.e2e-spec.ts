@@ -1,0 +1,246 @@
+import { createTestApp, TestApp } from './helpers/app';
+import { bearer, createUser, signIn } from './helpers/auth';
+
+/**
+ * contentjet's own admin UI, call by call, with the bodies and queries it
+ * sends: its "Save copy" button, its entry list after a reload and its
+ * password form.
+ */
+describe('contentjet-ui', () => {
+  let t: TestApp;
+  let admin: { id: number; token: string };
+  let author: { id: number; token: string };
+  let projectId: number;
+  let otherProjectId: number;
+
+  const call = (method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: unknown) =>
+    t.app.inject({ method, url, headers: bearer(token), payload: payload as object });
+
+  async function created(url: string, token: string, payload: unknown) {
+    const res = await call('POST', url, token, payload);
+    if (res.statusCode !== 201) throw new Error(`POST ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { TOKEN_RATE_LIMIT_PER_MINUTE: '100000' } });
+    const owner = await createUser(t.app, { name: 'Owner' });
+    admin = {
+      id: owner.id,
+      token: (await signIn(t.app, owner.email, owner.password)).access_token,
+    };
+    projectId = (await created('/project/', admin.token, { name: 'Magazine' })).id;
+    otherProjectId = (await created('/project/', admin.token, { name: 'Elsewhere' })).id;
+    const writer = await createUser(t.app, { name: 'Writer' });
+    await created(`/project/${projectId}/member/`, admin.token, {
+      email: writer.email,
+      membershipType: 'author',
+    });
+    author = {
+      id: writer.id,
+      token: (await signIn(t.app, writer.email, writer.password)).access_token,
+    };
+  });
+
+  afterAll(() => t.close());
+
+  describe('"Save copy" posts what it read, without its id', () => {
+    /** What the entry editor's "Save copy" sends: the entry as read, entryTypeId merged in, id deleted. */
+    function copyOf(read: Record<string, unknown>): Record<string, unknown> {
+      const data: Record<string, unknown> = { ...read, entryTypeId: read.entryTypeId };
+      delete data.id;
+      return data;
+    }
+
+    it('an entry: a new one with the same content, created by whoever copies it', async () => {
+      const type = await created(`/project/${projectId}/entry-type/`, admin.token, {
+        name: 'Story',
+        fields: [
+          { name: 'title', label: 'Title', fieldType: 'TEXT', required: true },
+          { name: 'featured', label: 'Featured', fieldType: 'BOOLEAN' },
+          { name: 'issued', label: 'Issued', fieldType: 'DATE', format: 'date' },
+          {
+            name: 'kind',
+            label: 'Kind',
+            fieldType: 'CHOICE',
+            format: 'multiple',
+            choices: ['news', 'essay'],
+          },
+          { name: 'related', label: 'Related', fieldType: 'LINK' },
+        ],
+      });
+      const linked = await created(`/project/${projectId}/entry/`, admin.token, {
+        entryTypeId: type.id,
+        name: 'Linked',
+        fields: { title: 'Linked' },
+      });
+      const original = await created(`/project/${projectId}/entry/`, admin.token, {
+        entryTypeId: type.id,
+        name: 'Original',
+        published: '2024-05-01T10:00:00.000Z',
+        tags: ['spring', 'cover'],
+        fields: {
+          title: 'The original',
+          featured: false,
+          issued: '2024-05-01',
+          kind: ['essay'],
+          related: [linked.id],
+        },
+      });
+      const read = await call('GET', `/project/${projectId}/entry/${original.id}/`, author.token);
+      expect(read.statusCode).toBe(200);
+      const body = copyOf(read.json());
+      // Every read-only field of the response goes back with it.
+      expect(Object.keys(body).sort()).toEqual(
+        [
+          'createdAt',
+          'entryType',
+          'entryTypeId',
+          'fields',
+          'modifiedAt',
+          'modifiedByUser',
+          'modifiedByUserId',
+          'name',
+          'published',
+          'tags',
+          'user',
+          'userId',
+        ].sort(),
+      );
+
+      const res = await call('POST', `/project/${projectId}/entry/`, author.token, body);
+      expect(res.statusCode).toBe(201);
+      const copy = res.json();
+      expect(copy).toEqual({
+        id: expect.any(Number),
+        entryTypeId: type.id,
+        entryType: { id: type.id, name: 'Story' },
+        name: 'Original',
+        published: '2024-05-01T10:00:00.000Z',
+        tags: original.tags,
+        fields: original.fields,
+        // The copier made it, whatever the body said.
+        userId: author.id,
+        user: { id: author.id, name: 'Writer' },
+        modifiedByUserId: author.id,
+        modifiedByUser: { id: author.id, name: 'Writer' },
+        createdAt: expect.any(String),
+        modifiedAt: expect.any(String),
+      });
+      expect(copy.id).not.toBe(original.id);
+      expect(copy.createdAt).not.toBe(read.json().createdAt);
+
+      const rows = await t.dataSource.query(
+        `SELECT id, user_id, name FROM entry WHERE project_id = $1 AND name = 'Original' ORDER BY id`,
+        [projectId],
+      );
+      expect(rows).toEqual([
+        { id: original.id, user_id: admin.id, name: 'Original' },
+        { id: copy.id, user_id: author.id, name: 'Original' },
+      ]);
+      // The original is as it was.
+      expect(
+        (await call('GET', `/project/${projectId}/entry/${original.id}/`, author.token)).json(),
+      ).toEqual(read.json());
+    });
+
+    it('an entry: anything besides the read-only fields is still a 400, and nothing is written', async () => {
+      const type = await created(`/project/${projectId}/entry-type/`, admin.token, {
+        name: 'Note',
+        fields: [{ name: 'text', label: 'Text', fieldType: 'TEXT' }],
+      });
+      const read = await created(`/project/${projectId}/entry/`, author.token, {
+        entryTypeId: type.id,
+        name: 'Unique note',
+        fields: { text: 'hi' },
+      });
+      const body = copyOf(read);
+      const res = await call('POST', `/project/${projectId}/entry/`, author.token, {
+        ...body,
+        colour: 'red',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toEqual({
+        status: 400,
+        name: 'ValidationError',
+        message: 'Validation failed',
+        errors: { colour: ['property colour should not exist'] },
+      });
+      const [{ count }] = await t.dataSource.query(
+        `SELECT count(*)::int AS count FROM entry WHERE name = 'Unique note'`,
+      );
+      expect(count).toBe(1);
+    });
+
+    it('an entry type: a copy under a new name, in the project of the path whatever the body says', async () => {
+      const type = await created(`/project/${projectId}/entry-type/`, admin.token, {
+        name: 'Recipe',
+        description: 'Food',
+        metadata: 'm',
+        fields: [{ name: 'serves', label: 'Serves', fieldType: 'NUMBER', format: 'integer' }],
+      });
+      const read = (
+        await call('GET', `/project/${projectId}/entry-type/${type.id}/`, admin.token)
+      ).json();
+      const body = { ...copyOf(read), name: 'Recipe (copy)', projectId: otherProjectId };
+      expect(body).toMatchObject({ userId: admin.id, createdAt: expect.any(String) });
+
+      const res = await call('POST', `/project/${projectId}/entry-type/`, admin.token, body);
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toEqual({
+        ...read,
+        id: expect.any(Number),
+        name: 'Recipe (copy)',
+        projectId,
+        createdAt: expect.any(String),
+        modifiedAt: expect.any(String),
+      });
+      expect(res.json().id).not.toBe(type.id);
+      const rows = await t.dataSource.query(
+        `SELECT project_id FROM entry_type WHERE name = 'Recipe (copy)'`,
+      );
+      expect(rows).toEqual([{ project_id: projectId }]);
+
+      const unknown = await call('POST', `/project/${projectId}/entry-type/`, admin.token, {
+        ...body,
+        name: 'Recipe (again)',
+        colour: 'red',
+      });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().errors).toEqual({ colour: ['property colour should not exist'] });
+    });
+
+    it('a project: a new one owned by the caller, whose only member is the caller', async () => {
+      const read = (await call('GET', `/project/${projectId}/`, admin.token)).json();
+      expect(read.members).toHaveLength(2);
+      const body = { ...copyOf(read), name: 'Magazine (copy)' };
+
+      const res = await call('POST', '/project/', author.token, body);
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toEqual({
+        id: expect.any(Number),
+        name: 'Magazine (copy)',
+        metadata: read.metadata,
+        userId: author.id,
+        createdAt: expect.any(String),
+        modifiedAt: expect.any(String),
+        members: [
+          expect.objectContaining({
+            id: author.id,
+            membershipType: 'admin',
+            membershipIsActive: true,
+          }),
+        ],
+      });
+      const members = await t.dataSource.query(
+        `SELECT user_id FROM project_membership WHERE project_id = $1`,
+        [res.json().id],
+      );
+      expect(members).toEqual([{ user_id: author.id }]);
+
+      const unknown = await call('POST', '/project/', author.token, { ...body, colour: 'red' });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().errors).toEqual({ colour: ['property colour should not exist'] });
+    });
+  });
+});
