@@ -243,4 +243,54 @@ describe('contentjet-ui', () => {
       expect(unknown.json().errors).toEqual({ colour: ['property colour should not exist'] });
     });
   });
+
+  describe('the entry list after a reload', () => {
+    it('entryType= (empty), as it asks after a reload, filters nothing, as search= does', async () => {
+      const listed = await created('/project/', admin.token, { name: 'Listed' });
+      const types = await Promise.all(
+        ['Post', 'Page'].map((name) =>
+          created(`/project/${listed.id}/entry-type/`, admin.token, { name, fields: [] }),
+        ),
+      );
+      for (const [i, type] of types.entries()) {
+        await created(`/project/${listed.id}/entry/`, admin.token, {
+          entryTypeId: type.id,
+          name: `Entry ${i}`,
+          // One draft: the list asks for them too (nonPublished=1).
+          published: i === 0 ? null : '2020-01-01T00:00:00.000Z',
+        });
+      }
+      const list = (query: string) =>
+        call('GET', `/project/${listed.id}/entry/?${query}`, admin.token);
+      // Its query after a reload, as axios spells it.
+      const res = await list(
+        'page=1&pageSize=20&entryType=&search=&nonPublished=1&orderBy=-modifiedAt',
+      );
+      expect(res.statusCode).toBe(200);
+      const names = (page: { results: { name: string }[] }) =>
+        page.results.map((entry) => entry.name);
+      expect(names(res.json())).toEqual(['Entry 1', 'Entry 0']);
+      expect(res.json()).toMatchObject({ page: 1, totalPages: 1, totalRecords: 2 });
+      expect(res.json()).toEqual(
+        (await list('page=1&pageSize=20&nonPublished=1&orderBy=-modifiedAt')).json(),
+      );
+      // A type still filters, and a cursor of the unfiltered list goes with entryType= too.
+      expect(names((await list(`entryType=${types[0].id}&nonPublished=1`)).json())).toEqual([
+        'Entry 0',
+      ]);
+      const first = (await list('pageSize=1&nonPublished=1')).json();
+      const next = await list(
+        `pageSize=1&nonPublished=1&entryType=&cursor=${encodeURIComponent(first.nextCursor)}`,
+      );
+      expect(next.statusCode).toBe(200);
+      expect(names(next.json())).toEqual(['Entry 0']);
+      // Anything but empty or an id is still refused.
+      const bad = await list('entryType=abc');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({
+        name: 'ValidationError',
+        errors: { entryType: expect.arrayContaining(['entryType must be an entry type id']) },
+      });
+    });
+  });
 });

@@ -158,6 +158,8 @@ describe('delivery cache', () => {
         `/project/${projectId}/entry?pageSize=20&page=1`,
         `/project/${projectId}/entry/?page=0001&pageSize=020`,
         `/project/${projectId}/entry/?search=&page=1&pageSize=20`,
+        // contentjet-ui's list after a reload: no type is no filter.
+        `/project/${projectId}/entry/?page=1&pageSize=20&entryType=&search=`,
       ];
       const etags = new Set<string>();
       for (const url of spellings) {

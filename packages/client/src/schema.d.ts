@@ -3778,7 +3778,7 @@ export interface operations {
                 orderBy?: "createdAt" | "-createdAt" | "modifiedAt" | "-modifiedAt" | "name" | "-name" | "published" | "-published";
                 /** @description Include drafts and future entries (members only; API clients never see them). */
                 nonPublished?: boolean;
-                /** @description Only entries of this entry type. */
+                /** @description Only entries of this entry type; empty means no filter. */
                 entryType?: number;
                 /** @description Comma-separated: entries with any of these tags. */
                 tags?: string;

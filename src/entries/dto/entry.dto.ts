@@ -118,9 +118,15 @@ const asBoolean = Transform(({ value }: { value: unknown }) =>
 );
 
 export class EntryListQueryDto extends PageQueryDto {
-  /** Only entries of this entry type. */
+  /** Only entries of this entry type; empty means no filter. */
   @IsOptional()
   @Type(() => Number)
+  // Checked on the value as sent: `Number('')` would be 0, a 400. contentjet-ui
+  // asks for `entryType=` after a reload, meaning any type.
+  @Transform(
+    ({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) =>
+      obj[key] === '' ? undefined : value,
+  )
   @IsInt({ message: 'entryType must be an entry type id' })
   @Min(1, { message: 'entryType must be an entry type id' })
   // The largest Postgres integer: a larger number would fail the query with a 500.
