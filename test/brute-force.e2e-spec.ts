@@ -98,6 +98,31 @@ describe('one budget per client address across every credential endpoint', () =>
     expect((await change()).statusCode).toBe(429);
     expect((await post()).statusCode).toBe(429);
   });
+
+  it("contentjet's change-password path spends it too, with /user/me/change-password", async () => {
+    const remoteAddress = '203.0.113.11';
+    const user = await createUser(t.app);
+    const { access_token } = await signIn(t.app, user.email, user.password);
+    const change = (url: string, payload: object) =>
+      t.app.inject({ method: 'POST', url, remoteAddress, headers: bearer(access_token), payload });
+    const contentjet = () =>
+      change('/user/change-password/', { password: 'wrong', newPassword: 'whatever it is' });
+    const ours = () =>
+      change('/user/me/change-password', {
+        currentPassword: 'wrong',
+        newPassword: 'whatever it is',
+      });
+    expect((await contentjet()).statusCode).toBe(400);
+    expect((await ours()).statusCode).toBe(400);
+    expect((await contentjet()).statusCode).toBe(400);
+    expect((await ours()).statusCode).toBe(400);
+    const refused = await contentjet();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual(TOO_MANY);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    expect((await ours()).statusCode).toBe(429);
+  });
 });
 
 describe('TRUST_PROXY as a hop count', () => {
@@ -276,6 +301,32 @@ describe('failed sign-ins: no lockout anyone can aim at a victim', () => {
     // Shared with sign-in: that address is refused for the account there too.
     expect((await attempt(t, user.email, user.password, '192.0.2.70')).statusCode).toBe(429);
     expect((await change(user.password, '192.0.2.71')).statusCode).toBe(200);
+  });
+
+  it("contentjet's change-password path counts wrong current passwords in the same tally", async () => {
+    const user = await createUser(t.app);
+    const { access_token } = await signIn(t.app, user.email, user.password);
+    const remoteAddress = '192.0.2.72';
+    const change = (url: string, payload: object) =>
+      t.app.inject({ method: 'POST', url, remoteAddress, headers: bearer(access_token), payload });
+    const contentjet = (password: string) =>
+      change('/user/change-password/', { password, newPassword: 'the next password' });
+    for (let i = 0; i < 5; i++) {
+      expect((await contentjet('wrong')).statusCode).toBe(400);
+      const ours = await change('/user/me/change-password', {
+        currentPassword: 'wrong',
+        newPassword: 'the next password',
+      });
+      expect(ours.statusCode).toBe(400);
+    }
+    const refused = await contentjet(user.password);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toBeDefined();
+    expect((await attempt(t, user.email, user.password, remoteAddress)).statusCode).toBe(429);
+    // The password did not change.
+    await expect(signIn(t.app, user.email, user.password)).resolves.toMatchObject({
+      token_type: 'bearer',
+    });
   });
 
   it('the authorization page refuses a throttled address with 429 and Retry-After', async () => {

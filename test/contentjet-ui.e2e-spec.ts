@@ -293,4 +293,76 @@ describe('contentjet-ui', () => {
       });
     });
   });
+
+  describe('the password form', () => {
+    const me = (token: string) => call('GET', '/user/me', token);
+    const change = (token: string, body: unknown) =>
+      call('POST', '/user/change-password/', token, body);
+
+    it('POST /user/change-password/ {password, newPassword}: as /user/me/change-password', async () => {
+      const user = await createUser(t.app);
+      const here = await signIn(t.app, user.email, user.password);
+      const elsewhere = await signIn(t.app, user.email, user.password);
+
+      const wrong = await change(here.access_token, {
+        password: 'not my password',
+        newPassword: 'a new password',
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json()).toEqual({
+        status: 400,
+        name: 'ValidationError',
+        message: 'Validation failed',
+        errors: { password: ['password is incorrect'] },
+      });
+      const short = await change(here.access_token, {
+        password: user.password,
+        newPassword: 'short',
+      });
+      expect(short.json().errors).toEqual({
+        newPassword: ['newPassword must be at least 8 characters'],
+      });
+      const ours = await change(here.access_token, {
+        currentPassword: user.password,
+        newPassword: 'a new password',
+      });
+      expect(ours.statusCode).toBe(400);
+      expect(ours.json().errors).toMatchObject({
+        currentPassword: ['property currentPassword should not exist'],
+      });
+      // Nothing changed so far.
+      expect((await me(here.access_token)).statusCode).toBe(200);
+
+      // Exactly what its form posts.
+      const ok = await change(here.access_token, {
+        password: user.password,
+        newPassword: 'a new password',
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.headers['cache-control']).toBe('no-store');
+      expect(ok.json()).toEqual({
+        access_token: expect.any(String),
+        token_type: 'bearer',
+        expires_in: 300,
+        refresh_token: expect.any(String),
+      });
+      // Every session ended, this one too; the answer is the way on.
+      expect((await me(here.access_token)).statusCode).toBe(401);
+      expect((await me(elsewhere.access_token)).statusCode).toBe(401);
+      expect((await me(ok.json().access_token)).statusCode).toBe(200);
+      await expect(signIn(t.app, user.email, user.password)).rejects.toThrow(/400/);
+      await expect(signIn(t.app, user.email, 'a new password')).resolves.toMatchObject({
+        token_type: 'bearer',
+      });
+    });
+
+    it('needs a user of its own: no token is 401', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/user/change-password/',
+        payload: { password: 'whatever it is', newPassword: 'a new password' },
+      });
+      expect(res.statusCode).toBe(401);
+    });
+  });
 });

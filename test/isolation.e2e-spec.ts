@@ -213,6 +213,11 @@ const NOT_FOR_CLIENTS: [Method, string, object | undefined][] = [
     '/user/me/change-password',
     { currentPassword: 'whatever it is', newPassword: 'a new long password' },
   ],
+  [
+    'POST',
+    '/user/change-password/',
+    { password: 'whatever it is', newPassword: 'a new long password' },
+  ],
   ['POST', '/logout', undefined],
 ];
 

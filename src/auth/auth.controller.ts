@@ -36,7 +36,8 @@ import {
   TokenRequestBody,
   TokenThrottlerGuard,
 } from './token-endpoint';
-import { ChangePasswordDto } from '../users/dto/change-password.dto';
+import { ChangePasswordDto, ContentjetChangePasswordDto } from '../users/dto/change-password.dto';
+import { ValidationError } from '../common/api-error';
 import { clientAddress } from './brute-force/client-address';
 import { TokenGrantsService } from './token-grants.service';
 import { LocalAuthGuard } from './local-auth.guard';
@@ -86,6 +87,35 @@ export class AuthController {
       clientAddress(request),
       request.headers['user-agent'],
     );
+    return this.grants.respond(session, refreshToken);
+  }
+
+  @Post('user/change-password')
+  @UserAccess()
+  @UseGuards(TokenThrottlerGuard)
+  @HttpCode(HttpStatus.OK)
+  @Header('Cache-Control', 'no-store')
+  @ApiTags('user')
+  @ApiOperation({
+    summary:
+      "contentjet's path and body for changing your password (`{password, newPassword}`, `password` being the current one); otherwise as `POST /user/me/change-password`",
+  })
+  @ApiOkResponse({ type: TokenResponseDto })
+  async contentjetChangePassword(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Body() body: ContentjetChangePasswordDto,
+    @Req() request: { ip: string; headers: IncomingHttpHeaders },
+  ): Promise<TokenResponseDto> {
+    const change = { currentPassword: body.password, newPassword: body.newPassword };
+    const { session, refreshToken } = await this.grants
+      .changePassword(principal, change, clientAddress(request), request.headers['user-agent'])
+      .catch((error: unknown) => {
+        // The wrong current password, named as this body names it.
+        if (error instanceof ValidationError && error.details.errors?.currentPassword) {
+          throw new ValidationError({ password: ['password is incorrect'] });
+        }
+        throw error;
+      });
     return this.grants.respond(session, refreshToken);
   }
 
