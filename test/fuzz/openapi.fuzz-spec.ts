@@ -394,7 +394,12 @@ describe('OpenAPI fuzzing', () => {
       received.statusCode >= 200 && received.statusCode < 300 && c.method === target.method;
     if (ok && target.spends)
       world.spent(target.spends, target.key.endsWith('bulk-delete') ? spentEntries : spent);
-    if (ok && target.key === 'POST /user/me/change-password' && payload) {
+    if (
+      ok &&
+      (target.key === 'POST /user/me/change-password' ||
+        target.key === 'POST /user/change-password') &&
+      payload
+    ) {
       const body = form ? Object.fromEntries(new URLSearchParams(payload)) : JSON.parse(payload);
       if (typeof body.newPassword === 'string') world.passwordChanged(body.newPassword);
     }

@@ -78,6 +78,7 @@ const SESSION_SPENDING = new Set([
   'POST /v1/logout',
   'POST /v1/token',
   'POST /user/me/change-password',
+  'POST /user/change-password',
   'DELETE /user/me/grants/{clientId}',
   'DELETE /user/me/sessions',
   'DELETE /user/me/sessions/{sessionId}',
@@ -87,6 +88,7 @@ const PASSWORD_ROUTES = new Set([
   'POST /user/authenticate',
   'POST /v1/login',
   'POST /user/me/change-password',
+  'POST /user/change-password',
   'POST /admin/session',
 ]);
 const SPENDS: Record<string, Spends> = {
