@@ -1,11 +1,20 @@
 import { createTestApp, TestApp } from './helpers/app';
-import { bearer, createUser, signIn } from './helpers/auth';
+import { bearer, createUser, decodeJwt, signIn } from './helpers/auth';
+import { eventually } from './helpers/eventually';
 
 /**
  * contentjet's own admin UI, call by call, with the bodies and queries it
- * sends: its "Save copy" button, its entry list after a reload and its
- * password form.
+ * sends: its "Save copy" button, a reload (which renews the token while the
+ * page's first requests carry the old one), its entry list after a reload
+ * and its password form.
  */
+const GRACE_SECONDS = 2;
+const REVOKED = {
+  status: 401,
+  name: 'UnauthorizedError',
+  message: 'The access token has been revoked',
+};
+
 describe('contentjet-ui', () => {
   let t: TestApp;
   let admin: { id: number; token: string };
@@ -23,7 +32,13 @@ describe('contentjet-ui', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { TOKEN_RATE_LIMIT_PER_MINUTE: '100000' } });
+    t = await createTestApp({
+      env: {
+        TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
+        // Short, so the grace's end is seen without a long wait.
+        RENEWAL_GRACE_SECONDS: String(GRACE_SECONDS),
+      },
+    });
     const owner = await createUser(t.app, { name: 'Owner' });
     admin = {
       id: owner.id,
@@ -241,6 +256,126 @@ describe('contentjet-ui', () => {
       const unknown = await call('POST', '/project/', author.token, { ...body, colour: 'red' });
       expect(unknown.statusCode).toBe(400);
       expect(unknown.json().errors).toEqual({ colour: ['property colour should not exist'] });
+    });
+  });
+
+  describe('a reload: the token is renewed while the first requests carry the old one', () => {
+    const me = (token: string) => call('GET', '/user/me', token);
+    /** What it posts on every page load, its token counting as "expiring soon". */
+    const renew = (accessToken: string, url = '/token-refresh/') =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        payload: { refresh_token: accessToken, grant_type: 'refresh_token' },
+      });
+
+    it('the traded token answers API calls for the grace, then is refused', async () => {
+      const user = await createUser(t.app);
+      const old = (await signIn(t.app, user.email, user.password)).access_token;
+      const tradedAt = Date.now();
+      const res = await renew(old);
+      expect(res.statusCode).toBe(200);
+      const renewed = res.json();
+      expect(renewed).toEqual({
+        access_token: expect.any(String),
+        token_type: 'bearer',
+        expires_in: 300,
+        refresh_token: expect.any(String),
+      });
+
+      // The page's first requests, sent with the old token beside the renewal.
+      const early = await Promise.all([
+        me(old),
+        call('GET', '/project/', old),
+        call('GET', `/project/${projectId}/entry-type/`, admin.token),
+        me(renewed.access_token),
+      ]);
+      expect(early.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+
+      // Consumed at once; deny-listed from the grace's end.
+      const { jti, exp } = decodeJwt(old).payload as { jti: string; exp: number };
+      const [row] = await t.dataSource.query(
+        `SELECT extract(epoch FROM revoked_from)::float8 AS revoked_from,
+                extract(epoch FROM expires_at)::float8 AS expires_at
+           FROM revoked_token WHERE key = $1`,
+        [`jti:${jti}`],
+      );
+      expect(row.expires_at).toBe(exp);
+      expect(row.revoked_from * 1000).toBeGreaterThanOrEqual(tradedAt + GRACE_SECONDS * 1000);
+      expect(row.revoked_from * 1000).toBeLessThanOrEqual(Date.now() + GRACE_SECONDS * 1000);
+
+      // Polled until refused: still answering well into the grace, refused only after it.
+      let lastAccepted = 0;
+      let refusedAt = 0;
+      await eventually(
+        async () => {
+          const sentAt = Date.now();
+          const accepted = (await me(old)).statusCode === 200;
+          if (accepted) lastAccepted = sentAt - tradedAt;
+          else refusedAt = Date.now() - tradedAt;
+          return !accepted;
+        },
+        { withinMs: GRACE_SECONDS * 1000 + 2000, everyMs: 50 },
+      );
+      expect(lastAccepted).toBeGreaterThanOrEqual(GRACE_SECONDS * 1000 - 1000);
+      expect(refusedAt).toBeGreaterThanOrEqual(GRACE_SECONDS * 1000);
+      const refused = await me(old);
+      expect(refused.json()).toEqual(REVOKED);
+      expect(refused.headers['www-authenticate']).toContain('error="invalid_token"');
+      // The session goes on with the new pair.
+      expect((await me(renewed.access_token)).statusCode).toBe(200);
+      const next = await renew(renewed.access_token);
+      expect(next.statusCode).toBe(200);
+    });
+
+    it('the traded token is never traded again, not even within its grace: that ends the session', async () => {
+      const user = await createUser(t.app);
+      const old = (await signIn(t.app, user.email, user.password)).access_token;
+      const renewed = (await renew(old)).json();
+      expect((await me(old)).statusCode).toBe(200);
+
+      const again = await renew(old, '/user/token-refresh/');
+      expect(again.statusCode).toBe(400);
+      expect(again.headers['cache-control']).toBe('no-store');
+      expect(again.json()).toMatchObject({ status: 400, error: 'invalid_grant' });
+      // As with a refresh token used twice: both chains end, at once.
+      expect((await me(old)).statusCode).toBe(401);
+      expect((await me(renewed.access_token)).statusCode).toBe(401);
+      expect((await renew(renewed.access_token)).json()).toMatchObject({ error: 'invalid_grant' });
+    });
+
+    it('revoking the traded token within its grace stops it at once', async () => {
+      const user = await createUser(t.app);
+      const old = (await signIn(t.app, user.email, user.password)).access_token;
+      const renewed = (await renew(old)).json();
+      const revoke = await t.app.inject({
+        method: 'POST',
+        url: '/oauth/revoke',
+        payload: { token: old },
+      });
+      expect(revoke.statusCode).toBe(200);
+      expect((await me(old)).json()).toEqual(REVOKED);
+      const { jti } = decodeJwt(old).payload as { jti: string };
+      expect(
+        await t.dataSource.query(`SELECT revoked_from FROM revoked_token WHERE key = $1`, [
+          `jti:${jti}`,
+        ]),
+      ).toEqual([{ revoked_from: null }]);
+      expect((await me(renewed.access_token)).statusCode).toBe(200);
+    });
+
+    it('/v1/token keeps deny-listing the token it renews at once', async () => {
+      const user = await createUser(t.app);
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/v1/login',
+        payload: { email: user.email, password: user.password },
+      });
+      const old = login.json().data.access_token;
+      const res = await t.app.inject({ method: 'POST', url: '/v1/token', headers: bearer(old) });
+      expect(res.statusCode).toBe(200);
+      expect((await me(old)).json()).toEqual(REVOKED);
+      expect((await me(res.json().data.access_token)).statusCode).toBe(200);
     });
   });
 

@@ -16,9 +16,11 @@ import { eventually, sleep } from './helpers/eventually';
  * Every instance signs and checks tokens with one secret, as a deployment
  * behind a load balancer does; without it each test app would generate its own.
  */
+const GRACE_SECONDS = 1;
 const ENV = {
   TOKEN_RATE_LIMIT_PER_MINUTE: '400',
   JWT_SECRET: randomBytes(32).toString('base64url'),
+  RENEWAL_GRACE_SECONDS: String(GRACE_SECONDS),
 };
 const REVOKED = 'The access token has been revoked';
 const POLL_EVERY_MS = 50;
@@ -56,6 +58,15 @@ function refresh(t: TestApp, refreshToken: string) {
       grant_type: 'refresh_token',
       refresh_token: refreshToken,
     }).toString(),
+  });
+}
+
+/** contentjet-ui's renewal: its access token sent as the refresh token. */
+function renewOn(t: TestApp, accessToken: string) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/token-refresh',
+    payload: { refresh_token: accessToken, grant_type: 'refresh_token' },
   });
 }
 
@@ -225,6 +236,30 @@ describe('revocation reaches every instance', () => {
         expect(answers.filter((res) => res.statusCode === 200)).toHaveLength(1);
       });
 
+      it("a token renewed on A on contentjet's path answers on B for its grace, then B refuses it", async () => {
+        const user = await createUser(a.app);
+        const tokens = await signInOn(a, user);
+        expectOwnTokenChecks(b);
+        const tradedAt = Date.now();
+        const renewed = await renewOn(a, tokens.access_token);
+        expect(renewed.statusCode).toBe(200);
+        // B learns of the trade through NOTIFY, with the grace's end: it keeps
+        // answering until then, and refuses only after.
+        await expectAccepted(b, tokens.access_token, user.email);
+        let refusedAt = 0;
+        await eventually(
+          async () => {
+            const accepted = (await me(b, tokens.access_token)).statusCode === 200;
+            if (!accepted) refusedAt = Date.now() - tradedAt;
+            return !accepted;
+          },
+          { withinMs: GRACE_SECONDS * 1000 + PROPAGATION_LIMIT_MS, everyMs: POLL_EVERY_MS },
+        );
+        expect(refusedAt).toBeGreaterThanOrEqual(GRACE_SECONDS * 1000);
+        await expectRevoked(b, tokens.access_token);
+        await expectAccepted(b, renewed.json().access_token, user.email);
+      });
+
       it('deleting a client on A ends the tokens it holds for users on B within a second', async () => {
         const setup = await publisher(a.app);
         const delegated = await delegatedTokens(a.app, setup);
@@ -287,6 +322,29 @@ describe('revocation reaches every instance', () => {
         expect((await spend(b)).statusCode).toBe(429);
       });
 
+      it("an instance started within a renewal's grace knows when it ends", async () => {
+        const user = await createUser(a.app);
+        const tokens = await signInOn(a, user);
+        // A longer grace than ENV's, so that it outlasts the start of another instance.
+        const d = await createTestApp({ env: { ...ENV, RENEWAL_GRACE_SECONDS: '30' } });
+        apps.push(d);
+        expect((await renewOn(d, tokens.access_token)).statusCode).toBe(200);
+
+        const c = await createTestApp({ env: ENV });
+        apps.push(c);
+        expectOwnTokenChecks(c);
+        await expectAccepted(c, tokens.access_token, user.email);
+        const { jti } = decodeJwt(tokens.access_token).payload as { jti: string };
+        const revocation = c.app.get(RevocationService);
+        expect(revocation.isRevoked(jti)).toBe(false);
+        jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 31_000);
+        try {
+          expect(revocation.isRevoked(jti)).toBe(true);
+        } finally {
+          jest.restoreAllMocks();
+        }
+      });
+
       it('an instance started after the logout knows it at once', async () => {
         const user = await createUser(a.app);
         const ended = await signInOn(a, user);
@@ -345,6 +403,31 @@ describe('revocation reaches every instance', () => {
         await expectRevoked(t, ended.access_token);
         await expectRefreshRefused(t, ended.refresh_token);
         await expectAccepted(t, kept.access_token, user.email);
+      });
+
+      it("a renewal's grace comes back after a restart on the same DATA_DIR, with its end", async () => {
+        // A grace that outlasts the restart.
+        const env = { ...ENV, RENEWAL_GRACE_SECONDS: '30' };
+        await t?.close();
+        t = await createTestApp({ dataDir, env });
+        const user = await createUser(t.app);
+        const tokens = await signInOn(t, user);
+        expect((await renewOn(t, tokens.access_token)).statusCode).toBe(200);
+
+        await t.close();
+        t = undefined;
+        t = await createTestApp({ dataDir, env });
+        expectOwnTokenChecks(t);
+        await expectAccepted(t, tokens.access_token, user.email);
+        const { jti } = decodeJwt(tokens.access_token).payload as { jti: string };
+        const revocation = t.app.get(RevocationService);
+        expect(revocation.isRevoked(jti)).toBe(false);
+        jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 31_000);
+        try {
+          expect(revocation.isRevoked(jti)).toBe(true);
+        } finally {
+          jest.restoreAllMocks();
+        }
       });
     });
   }

@@ -43,6 +43,8 @@ export const authConfig = registerAs('auth', () => {
     clientTokenExpiry: env.CLIENT_TOKEN_EXPIRY,
     refreshTokenExpiry: env.REFRESH_TOKEN_EXPIRY,
     tokenRateLimitPerMinute: env.TOKEN_RATE_LIMIT_PER_MINUTE,
+    /** Seconds an access token traded on `/token-refresh` keeps answering API calls. */
+    renewalGraceSeconds: env.RENEWAL_GRACE_SECONDS,
     issuer: publicUrlOf(env),
     /** The `aud` of every access token: this API. */
     audience: publicUrlOf(env),

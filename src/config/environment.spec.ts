@@ -12,6 +12,7 @@ describe('validateEnvironment', () => {
       LOG_LEVEL: 'info',
       // 14 days: rotating refresh tokens should not live long (OAuth 2.0 security BCP).
       REFRESH_TOKEN_EXPIRY: 1209600,
+      RENEWAL_GRACE_SECONDS: 30,
     });
     expect(env.DATABASE_URL).toBeUndefined();
   });
@@ -33,6 +34,9 @@ describe('validateEnvironment', () => {
       /^Invalid configuration: TRUST_PROXY must be a hop count .*"true" is refused/,
     ],
     [{ TRUST_PROXY: 'yes' }, /^Invalid configuration: TRUST_PROXY /],
+    // At most 30 s: a traded token must not outlive its renewal for long.
+    [{ RENEWAL_GRACE_SECONDS: '31' }, /^Invalid configuration: RENEWAL_GRACE_SECONDS /],
+    [{ RENEWAL_GRACE_SECONDS: '-1' }, /^Invalid configuration: RENEWAL_GRACE_SECONDS /],
     [{ TRUST_PROXY: '10.0.0.0/33' }, /^Invalid configuration: TRUST_PROXY /],
     [{ TRUST_PROXY: '10.0.0.1, nginx' }, /^Invalid configuration: TRUST_PROXY /],
   ])('rejects %j with one line naming the variable', (raw, message) => {

@@ -97,6 +97,17 @@ export class EnvironmentVariables {
   @Max(1000000)
   TOKEN_RATE_LIMIT_PER_MINUTE = 20;
 
+  /**
+   * How long an access token traded on contentjet's renewal paths still
+   * answers API calls: contentjet-ui's requests in flight carry it.
+   */
+  @IsOptional()
+  @toInt
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  RENEWAL_GRACE_SECONDS = 30;
+
   /** Fractions are allowed (0.5 is 12 hours), so tests can watch a token expire. */
   @IsOptional()
   @toDecimal

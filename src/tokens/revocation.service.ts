@@ -21,16 +21,24 @@ const sessionKey = (sessionId: string): RevocationKey => `sid:${sessionId}`;
 const clientSecretKey = (clientId: number, version: number): RevocationKey =>
   `cv:${clientId}:${version}`;
 
+/** A key's revocation in memory: in force from `revokedFrom` (0: from the start) to `expiresAt`. */
+interface DenyListEntry {
+  expiresAt: number;
+  revokedFrom: number;
+}
+
 /**
  * The deny-list, held in memory so checking a token costs no database round
  * trip. Loaded at boot; every change is written to `revoked_token` and
  * announced to the other instances (NotificationsService), which reload
- * everything after a lost connection in case they missed a message.
+ * everything after a lost connection in case they missed a message. A
+ * revocation may start later than it is written (a traded token's grace):
+ * every instance holds its start and applies it by its own clock.
  */
 @Injectable()
 export class RevocationService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RevocationService.name);
-  private readonly revoked = new Map<string, number>();
+  private readonly revoked = new Map<string, DenyListEntry>();
   private purgeTimer?: NodeJS.Timeout;
 
   constructor(
@@ -40,8 +48,12 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
   ) {
     notifications.subscribe(CHANNEL, {
       onMessage: (payload) => {
-        const entries = JSON.parse(payload) as [RevocationKey, number][];
-        this.apply(entries.map(([key, expiresAt]) => ({ key, expiresAt })));
+        const entries = JSON.parse(payload) as [RevocationKey, number, number?][];
+        this.apply(
+          entries.map(([key, expiresAt, revokedFrom]) =>
+            revokedFrom === undefined ? { key, expiresAt } : { key, expiresAt, revokedFrom },
+          ),
+        );
       },
       onReconnect: () => this.reload(),
     });
@@ -116,13 +128,25 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
   }
 
   private active(key: string): boolean {
-    const expiresAt = this.revoked.get(key);
-    return expiresAt !== undefined && expiresAt * 1000 > Date.now();
+    const entry = this.revoked.get(key);
+    if (entry === undefined) return false;
+    const now = Date.now();
+    return entry.expiresAt * 1000 > now && entry.revokedFrom * 1000 <= now;
   }
 
+  /** As the table keeps them: the later expiry, the earlier start. */
   private apply(revocations: Revocation[]): void {
-    for (const { key, expiresAt } of revocations) {
-      this.revoked.set(key, Math.max(expiresAt, this.revoked.get(key) ?? 0));
+    for (const { key, expiresAt, revokedFrom = 0 } of revocations) {
+      const known = this.revoked.get(key);
+      this.revoked.set(
+        key,
+        known
+          ? {
+              expiresAt: Math.max(expiresAt, known.expiresAt),
+              revokedFrom: Math.min(revokedFrom, known.revokedFrom),
+            }
+          : { expiresAt, revokedFrom },
+      );
     }
   }
 
@@ -132,20 +156,25 @@ export class RevocationService implements OnApplicationBootstrap, OnApplicationS
 
   private async purge(): Promise<void> {
     const now = Date.now() / 1000;
-    for (const [key, expiresAt] of this.revoked) if (expiresAt < now) this.revoked.delete(key);
+    for (const [key, { expiresAt }] of this.revoked) if (expiresAt < now) this.revoked.delete(key);
     await this.revokedTokens
       .purgeExpired()
       .catch((error: unknown) => this.logger.warn(`purge failed: ${String(error)}`));
   }
 }
 
-/** The revocations as `[[key, expiresAt], …]` messages, each within NOTIFY's size limit. */
+/**
+ * The revocations as `[[key, expiresAt], …]` messages (`[key, expiresAt,
+ * revokedFrom]` for one that starts later), each within NOTIFY's size limit.
+ */
 export function notifyPayloads(revocations: Revocation[]): string[] {
   const payloads: string[] = [];
   let batch: string[] = [];
   let bytes = 2;
-  for (const { key, expiresAt } of revocations) {
-    const entry = JSON.stringify([key, expiresAt]);
+  for (const { key, expiresAt, revokedFrom } of revocations) {
+    const entry = JSON.stringify(
+      revokedFrom === undefined ? [key, expiresAt] : [key, expiresAt, revokedFrom],
+    );
     const entryBytes = Buffer.byteLength(entry) + 1;
     if (batch.length > 0 && bytes + entryBytes > MAX_NOTIFY_BYTES) {
       payloads.push(`[${batch.join(',')}]`);

@@ -8,4 +8,8 @@ export class RevokedToken {
 
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
+
+  /** When it takes effect; null: from the start. */
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedFrom: Date | null;
 }

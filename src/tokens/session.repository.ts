@@ -167,17 +167,19 @@ export class SessionRepository {
   }
 
   /**
-   * Deny-lists a user's own access token under `key` if its session is live,
-   * retires the session's outstanding refresh tokens, and writes
-   * `successorDigest` (when not null) as the one live refresh token — in one
-   * statement, so that of concurrent trades, on any instance, exactly one
-   * consumes the token.
+   * Deny-lists a user's own access token under `key` if its session is live
+   * (from `revokedFrom`, seconds since the epoch, when not null; consumed at
+   * once either way: the row is what makes a second trade fail), retires the
+   * session's outstanding refresh tokens, and writes `successorDigest` (when
+   * not null) as the one live refresh token — in one statement, so that of
+   * concurrent trades, on any instance, exactly one consumes the token.
    */
   async tradeAccessToken(trade: {
     key: string;
     sessionId: string;
     userId: number;
     expiresAt: number;
+    revokedFrom: number | null;
     successorDigest: string | null;
   }): Promise<AccessTokenTrade> {
     const result = await this.sql
@@ -187,8 +189,8 @@ export class SessionRepository {
             WHERE s.id = $2 AND s.user_id = $3 AND s.client_id IS NULL AND s.purpose = 'tokens'
               AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active
          ), consumed AS (
-           INSERT INTO revoked_token (key, expires_at)
-           SELECT $1, to_timestamp($4) FROM live
+           INSERT INTO revoked_token (key, expires_at, revoked_from)
+           SELECT $1, to_timestamp($4), to_timestamp($6::float8) FROM live
            ON CONFLICT (key) DO NOTHING
            RETURNING key
          ), retired AS (
@@ -207,7 +209,14 @@ export class SessionRepository {
             WHERE id IN (SELECT id FROM live) AND EXISTS (SELECT 1 FROM consumed)
          )
          SELECT EXISTS (SELECT 1 FROM live) AS live, EXISTS (SELECT 1 FROM consumed) AS consumed`,
-        [trade.key, trade.sessionId, trade.userId, trade.expiresAt, trade.successorDigest],
+        [
+          trade.key,
+          trade.sessionId,
+          trade.userId,
+          trade.expiresAt,
+          trade.successorDigest,
+          trade.revokedFrom,
+        ],
       )
       .catch(nullOnSecondChain);
     // A refused second chain rolled the whole statement back: the session was

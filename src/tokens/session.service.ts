@@ -136,18 +136,23 @@ export class SessionService {
    * beside the new one — the holder of a retired one who uses it ends the
    * session. A token already traded (or revoked) ends its session the same
    * way, and so does losing a race with another renewal of the session.
+   * With `graceSeconds`, the traded token still answers API calls that long
+   * (its deny-listing starts then, on every instance); it is consumed at
+   * once all the same.
    */
   async renewWithAccessToken(
     token: { tokenId: string; expiresAt: number; sessionId: string; userId: number },
-    options: { withRefreshToken: boolean },
+    options: { withRefreshToken: boolean; graceSeconds: number },
   ): Promise<RenewalResult> {
     const key = accessTokenKey(token.tokenId);
     const next = options.withRefreshToken ? randomSecret() : null;
+    const revokedFrom = options.graceSeconds > 0 ? Date.now() / 1000 + options.graceSeconds : null;
     const trade = await this.sessions.tradeAccessToken({
       key,
       sessionId: token.sessionId,
       userId: token.userId,
       expiresAt: token.expiresAt,
+      revokedFrom,
       successorDigest: next && sha256Hex(next),
     });
     if (!trade.live) return { outcome: 'invalid' };
@@ -155,7 +160,11 @@ export class SessionService {
       await this.end(token.sessionId);
       return { outcome: 'reused' };
     }
-    await this.revocation.announce([{ key, expiresAt: token.expiresAt }]);
+    await this.revocation.announce([
+      revokedFrom === null
+        ? { key, expiresAt: token.expiresAt }
+        : { key, expiresAt: token.expiresAt, revokedFrom },
+    ]);
     return { outcome: 'renewed', refreshToken: next };
   }
 

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { authConfig, AuthConfig } from '../../config/configuration';
 import { AccessTokenService, SignedAccessToken } from '../../tokens/access-token.service';
 import { SessionService } from '../../tokens/session.service';
 import { CredentialsService, tooManyAttempts } from '../credentials.service';
@@ -15,7 +16,11 @@ const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
  * token API sign in for an access token alone and renew it at `/v1/token`.
  * Both trade a still-valid access token of the user's own for its renewal,
  * within the session's absolute lifetime, never creating a second chain in
- * the session (see SessionService.renewWithAccessToken).
+ * the session (see SessionService.renewWithAccessToken). contentjet-ui
+ * renews its token as each page loads while that page's first requests
+ * still carry the old one: on its paths the traded token answers API calls
+ * for a short grace (never a second trade); `/v1/token` is documented to
+ * deny-list it at once.
  */
 @Injectable()
 export class CompatRenewalsService {
@@ -24,18 +29,25 @@ export class CompatRenewalsService {
     private readonly credentials: CredentialsService,
     private readonly sessions: SessionService,
     private readonly accessTokens: AccessTokenService,
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
 
   /** contentjet's refresh: a real refresh token rotates as usual; an access token is traded. */
   async contentjetRefresh(presented: string): Promise<TokenResponseDto> {
     if (!JWT_SHAPE.test(presented)) return this.grants.refreshToken(presented);
-    const { claims, refreshToken } = await this.tradeAccessToken(presented, true);
+    const { claims, refreshToken } = await this.tradeAccessToken(presented, {
+      withRefreshToken: true,
+      graceSeconds: this.config.renewalGraceSeconds,
+    });
     return this.grants.respond({ id: claims.sid, userId: claims.userId }, refreshToken!);
   }
 
   /** The `/v1/token` renewal: the presented token for a fresh one in the same session. */
   async renewAccessToken(presented: string): Promise<SignedAccessToken> {
-    const { claims } = await this.tradeAccessToken(presented, false);
+    const { claims } = await this.tradeAccessToken(presented, {
+      withRefreshToken: false,
+      graceSeconds: 0,
+    });
     return this.accessTokens.signForUser(claims.userId, claims.sid);
   }
 
@@ -54,14 +66,17 @@ export class CompatRenewalsService {
   }
 
   /** Trades a user's own valid access token for its renewal, or fails as RFC 6749 says. */
-  private async tradeAccessToken(presented: string, withRefreshToken: boolean) {
+  private async tradeAccessToken(
+    presented: string,
+    options: { withRefreshToken: boolean; graceSeconds: number },
+  ) {
     const claims = this.accessTokens.verifyUserToken(presented);
     if (!claims || claims.cid !== undefined) {
       throw new OAuthError('invalid_grant', 'The token is invalid, expired or revoked');
     }
     const result = await this.sessions.renewWithAccessToken(
       { tokenId: claims.jti, expiresAt: claims.exp, sessionId: claims.sid, userId: claims.userId },
-      { withRefreshToken },
+      options,
     );
     switch (result.outcome) {
       case 'renewed':

@@ -9,6 +9,7 @@ import { CreateSyncTombstones1764662400000 } from './1764662400000-create-sync-t
 import { CreateSigningKeys1764748800000 } from './1764748800000-create-signing-keys';
 import { SessionDetails1764835200000 } from './1764835200000-session-details';
 import { ClientKeys1764921600000 } from './1764921600000-client-keys';
+import { DeferredRevocations1764925200000 } from './1764925200000-deferred-revocations';
 
 /** Every migration, oldest first. Listed here so builds and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateSigningKeys1764748800000,
   SessionDetails1764835200000,
   ClientKeys1764921600000,
+  DeferredRevocations1764925200000,
 ];
