@@ -1,7 +1,13 @@
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { bearer, createUser, signIn } from './helpers/auth';
-import { describeInBrowser, useBrowserWorld, VIEWPORTS, watchProblems } from './helpers/browser';
+import {
+  contrastOf,
+  describeInBrowser,
+  useBrowserWorld,
+  VIEWPORTS,
+  watchProblems,
+} from './helpers/browser';
 
 const TIMEOUT = 300_000;
 /** Datetimes are typed in the browser's time zone: one with summer time, fixed for the test. */
@@ -42,16 +48,6 @@ const ARTICLE_FIELDS = [
   { name: 'places', label: 'Places', fieldType: 'LIST' },
   { name: 'gallery', label: 'Gallery', fieldType: 'MEDIA' },
 ];
-
-/** What the contrast check reads of an element in the page (this file has no DOM types). */
-interface StyledNode {
-  parentElement: StyledNode | null;
-  ownerDocument: {
-    defaultView: {
-      getComputedStyle(node: StyledNode): { color: string; backgroundColor: string };
-    };
-  };
-}
 
 /** Retries `check` until it passes (a list reloading after a filter), for up to 10 s. */
 async function eventually(check: () => Promise<void>): Promise<void> {
@@ -118,43 +114,6 @@ describeInBrowser('the admin UI entries pages in a real browser (headless Chromi
       const label = element.labels?.[0]?.textContent ?? element.getAttribute('aria-label');
       return (label ?? element.textContent ?? '').replace(/\\s*\\*$/, '').trim();
     })()`);
-  /**
-   * The WCAG contrast ratio of an element's text against the first opaque
-   * background behind it (in the page's colour scheme).
-   */
-  const contrastOf = (locator: Locator): Promise<number> =>
-    locator.evaluate((element: StyledNode) => {
-      const parse = (css: string) => {
-        // rgb(…) and rgba(…) in 0–255, color(srgb …) in 0–1; anything else counts as transparent.
-        const rgb = /^rgba?\(([^)]+)\)$/.exec(css);
-        const srgb = /^color\(srgb ([^)]+)\)$/.exec(css);
-        const parts = (rgb ?? srgb)?.[1]
-          .split(/[\s,/]+/)
-          .filter(Boolean)
-          .map(Number);
-        if (!parts) return { r: 0, g: 0, b: 0, a: 0 };
-        const scale = rgb ? 255 : 1;
-        const [r, g, b, a = 1] = parts;
-        return { r: r / scale, g: g / scale, b: b / scale, a };
-      };
-      const linear = (v: number) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      const luminance = ({ r, g, b }: { r: number; g: number; b: number }) =>
-        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-      const style = (node: StyledNode) => node.ownerDocument.defaultView.getComputedStyle(node);
-      let background = { r: 1, g: 1, b: 1, a: 1 };
-      for (let node: StyledNode | null = element; node; node = node.parentElement) {
-        const colour = parse(style(node).backgroundColor);
-        if (colour.a > 0.99) {
-          background = colour;
-          break;
-        }
-      }
-      const [light, dark] = [luminance(parse(style(element).color)), luminance(background)].sort(
-        (a, b) => b - a,
-      );
-      return (light + 0.05) / (dark + 0.05);
-    });
-
   /** Presses Tab until the element named `name` has the focus: no mouse. */
   const tabTo = async (page: Page, name: string) => {
     for (let presses = 0; presses < 80; presses += 1) {
