@@ -25,9 +25,10 @@ export default defineConfig({
             },
             // Mantine in two: what the first page needs, and the rest (the project pages' inputs),
             // loaded with the project pages. @mantine/dates is in neither: only the entry editor
-            // uses it, and loads it (and dayjs) with its own chunk.
+            // and the API client form use it, and load it (and dayjs) as a chunk of its own.
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, tags: ['$initial'] },
             { name: 'mantine-more', test: /node_modules[\\/]@mantine[\\/](?!dates[\\/])/ },
+            { name: 'dates', test: /node_modules[\\/](@mantine[\\/]dates|dayjs)[\\/]/ },
           ],
         },
       },

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import {
   Alert,
   Button,
@@ -11,23 +11,22 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Schemas } from '@tessera/client';
 import { tessera } from '../api';
+import { entryTypesKey, fetchEntryTypes } from '../entries/api';
+import type { ApiClient, ClientBody, ClientWithSecret } from './client-keys';
+import { ClientKeySummary, RotateSecretDialog, rotatedSecretInWords } from './ClientKey';
 import { ConfirmDialog, CopyField, ReadSnippets, useConfirm } from './parts';
 import { useProject } from './ProjectPage';
-import { ApiFailure, failureOf, parseRedirectUris } from './rules';
+import { failureOf } from './rules';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
-type ApiClient = Schemas['ClientDto'];
-type ClientWithSecret = Schemas['ClientWithSecretDto'];
+// With the date picker: loaded when a client is first created or edited.
+const ClientForm = lazy(() => import('./ClientForm'));
 
 const clientsKey = (projectId: number) => ['project', projectId, 'clients'] as const;
 
@@ -52,11 +51,39 @@ export default function ClientsSection() {
       return answer.data;
     },
   });
+  // Names for the entry-type limits on the cards, and the form's picker.
+  const entryTypes = useQuery({
+    queryKey: entryTypesKey(project.id),
+    enabled: powers.manage,
+    queryFn: () => fetchEntryTypes(project.id),
+  });
+  const entryTypeNames = useMemo(
+    () => new Map((entryTypes.data ?? []).map((type) => [type.id, type.name])),
+    [entryTypes.data],
+  );
   const refresh = () => queryClient.invalidateQueries({ queryKey: clientsKey(project.id) });
+  const save = (client: ApiClient | undefined) => async (body: ClientBody) => {
+    const answer = client
+      ? await tessera.PUT('/project/{projectId}/client/{clientId}', {
+          params: { path: { projectId: project.id, clientId: String(client.id) } },
+          body,
+        })
+      : await tessera.POST('/project/{projectId}/client', {
+          params: { path: { projectId: project.id } },
+          body,
+        });
+    if (!answer.ok) throw failureOf(answer);
+    return answer.data;
+  };
+  const formProps = {
+    entryTypes: entryTypes.data ?? null,
+    entryTypesFailure: entryTypes.error?.message ?? null,
+  };
   const rotate = useMutation({
-    mutationFn: async (client: ApiClient) => {
+    mutationFn: async ({ client, graceSeconds }: { client: ApiClient; graceSeconds: number }) => {
       const answer = await tessera.POST('/project/{projectId}/client/{clientId}/rotate-secret', {
         params: { path: { projectId: project.id, clientId: String(client.id) } },
+        body: { graceSeconds },
       });
       if (!answer.ok) throw failureOf(answer);
       return answer.data;
@@ -131,6 +158,7 @@ export default function ClientsSection() {
                   {client.redirectUris.length > 0 &&
                     ` · ${client.redirectUris.length} redirect URI${client.redirectUris.length === 1 ? '' : 's'}`}
                 </Text>
+                <ClientKeySummary client={client} entryTypeNames={entryTypeNames} />
                 <Group gap="xs">
                   <Button size="xs" variant="default" onClick={() => setReading(client)}>
                     Read with it
@@ -166,32 +194,44 @@ export default function ClientsSection() {
         </SimpleGrid>
       )}
 
-      <Modal opened={creating} onClose={creatingDialog.close} title="New API client">
-        <ClientForm
-          onCancel={creatingDialog.close}
-          onSaved={async (client) => {
-            creatingDialog.close();
-            setSecret({ client: client as ClientWithSecret, rotated: false });
-            await refresh();
-          }}
-        />
+      <Modal opened={creating} onClose={creatingDialog.close} title="New API client" size="lg">
+        <Suspense fallback={<FormLoading />}>
+          <ClientForm
+            {...formProps}
+            onSubmit={save(undefined)}
+            onCancel={creatingDialog.close}
+            onSaved={async (client) => {
+              creatingDialog.close();
+              setSecret({ client: client as ClientWithSecret, rotated: false });
+              await refresh();
+            }}
+          />
+        </Suspense>
       </Modal>
 
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={`Edit ${editing?.name ?? ''}`}
+        size="lg"
       >
         {editing && (
-          <ClientForm
-            client={editing}
-            onCancel={() => setEditing(null)}
-            onSaved={async (client) => {
-              setEditing(null);
-              await refresh();
-              notifications.show({ message: `API client “${client.name}” saved`, color: 'green' });
-            }}
-          />
+          <Suspense fallback={<FormLoading />}>
+            <ClientForm
+              {...formProps}
+              client={editing}
+              onSubmit={save(editing)}
+              onCancel={() => setEditing(null)}
+              onSaved={async (client) => {
+                setEditing(null);
+                await refresh();
+                notifications.show({
+                  message: `API client “${client.name}” saved`,
+                  color: 'green',
+                });
+              }}
+            />
+          </Suspense>
         )}
       </Modal>
 
@@ -208,14 +248,18 @@ export default function ClientsSection() {
             <Alert color="yellow" title="Copy the secret now">
               You will not see it again: Tessera keeps only a digest of it. If it is lost, rotate
               the secret and give the new one to the apps that use this client.
-              {secret.rotated && ' The old secret and its tokens have stopped working.'}
+              {secret.rotated && ` ${rotatedSecretInWords(secret.client)}`}
             </Alert>
             <CopyField label="Client ID" value={secret.client.clientId} />
             <CopyField label="Client secret" value={secret.client.clientSecret} />
             <Title order={3} size="h5">
               Read with it
             </Title>
-            <ReadSnippets projectId={project.id} clientId={secret.client.clientId} />
+            <ReadSnippets
+              projectId={project.id}
+              clientId={secret.client.clientId}
+              tokenResponse={secret.client.tokenResponse}
+            />
             <Group justify="flex-end">
               <Button onClick={() => setSecret(null)}>I have copied the secret</Button>
             </Group>
@@ -235,25 +279,22 @@ export default function ClientsSection() {
               Set <Code>TESSERA_CLIENT_SECRET</Code> to the client’s secret (shown once, when it was
               created or rotated), then:
             </Text>
-            <ReadSnippets projectId={project.id} clientId={reading.clientId} />
+            <ReadSnippets
+              projectId={project.id}
+              clientId={reading.clientId}
+              tokenResponse={reading.tokenResponse}
+            />
           </Stack>
         )}
       </Modal>
 
-      <ConfirmDialog
-        opened={rotating.subject !== null}
-        title={`Rotate the secret of “${rotating.subject?.name ?? ''}”?`}
-        confirmLabel="Rotate secret"
-        onConfirm={() => rotating.subject && rotate.mutate(rotating.subject)}
+      <RotateSecretDialog
+        client={rotating.subject}
+        onRotate={(client, graceSeconds) => rotate.mutate({ client, graceSeconds })}
         onClose={rotating.close}
         pending={rotate.isPending}
-        failure={rotate.error?.message ?? null}
-      >
-        <Text size="sm">
-          The current secret stops working at once, and so do the tokens it got. You will see the
-          new secret once.
-        </Text>
-      </ConfirmDialog>
+        failure={rotate.error}
+      />
 
       <ConfirmDialog
         opened={deleting.subject !== null}
@@ -273,84 +314,10 @@ export default function ClientsSection() {
   );
 }
 
-/** Creates an API client, or with `client` changes its name and redirect URIs. */
-function ClientForm({
-  client,
-  onCancel,
-  onSaved,
-}: {
-  client?: ApiClient;
-  onCancel: () => void;
-  onSaved: (client: ApiClient | ClientWithSecret) => Promise<void>;
-}) {
-  const { project } = useProject();
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm({
-    initialValues: {
-      name: client?.name ?? '',
-      redirectUris: client?.redirectUris.join('\n') ?? '',
-    },
-    validate: { name: (value) => (value.trim() ? null : 'Give the client a name') },
-  });
-  const save = useMutation({
-    mutationFn: async (values: { name: string; redirectUris: string }) => {
-      const body = {
-        name: values.name.trim(),
-        redirectUris: parseRedirectUris(values.redirectUris),
-      };
-      const answer = client
-        ? await tessera.PUT('/project/{projectId}/client/{clientId}', {
-            params: { path: { projectId: project.id, clientId: String(client.id) } },
-            body,
-          })
-        : await tessera.POST('/project/{projectId}/client', {
-            params: { path: { projectId: project.id } },
-            body,
-          });
-      if (!answer.ok) throw failureOf(answer);
-      return answer.data;
-    },
-    onMutate: () => setFailure(null),
-    onSuccess: onSaved,
-    onError: (error) => {
-      if (error instanceof ApiFailure) {
-        form.setErrors({
-          name: error.field('name'),
-          redirectUris: error.field('redirectUris'),
-        });
-      }
-      setFailure(error.message);
-    },
-  });
+function FormLoading() {
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
-      <Stack>
-        <ErrorAlert message={failure} />
-        <TextInput
-          label="Name"
-          description="Who uses it: “Website”, “Build pipeline”"
-          required
-          data-autofocus
-          maxLength={64}
-          {...form.getInputProps('name')}
-        />
-        <Textarea
-          label="Redirect URIs"
-          description="One a line, only for an app that signs users in (authorization code grant). Leave empty for a website or script that reads content."
-          autosize
-          minRows={2}
-          placeholder="https://app.example.com/callback"
-          {...form.getInputProps('redirectUris')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {client ? 'Save' : 'Create'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <Center p="xl">
+      <Loader aria-label="Loading the form" />
+    </Center>
   );
 }

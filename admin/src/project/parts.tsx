@@ -45,8 +45,16 @@ export function CopyField({ label, value }: { label: string; value: string }) {
 }
 
 /** "Read with it": how a website or a script reads this project's entries with an API client. */
-export function ReadSnippets({ projectId, clientId }: { projectId: number; clientId: string }) {
-  const snippets = readSnippets(window.location.origin, projectId, clientId);
+export function ReadSnippets({
+  projectId,
+  clientId,
+  tokenResponse,
+}: {
+  projectId: number;
+  clientId: string;
+  tokenResponse: 'oauth2' | 'envelope';
+}) {
+  const snippets = readSnippets(window.location.origin, projectId, clientId, tokenResponse);
   return (
     <Tabs defaultValue="curl">
       <Tabs.List aria-label="Read with it">

@@ -122,5 +122,14 @@ describe('readSnippets', () => {
     expect(client).toContain("clientId: 'abc_123'");
     expect(client).toContain('projectId: 42');
     expect(`${curl}${client}`).toContain('TESSERA_CLIENT_SECRET');
+    expect(curl).toContain('jq -r .access_token)');
+  });
+
+  it('an envelope client’s token is under data, and @tessera/client needs the OAuth 2.0 body', () => {
+    const { curl, client } = readSnippets('https://cms.example.com', 42, 'abc_123', 'envelope');
+    expect(curl).toContain('jq -r .data.access_token)');
+    expect(client.split('\n')[0]).toBe(
+      '// @tessera/client reads the OAuth 2.0 token body: set this client’s',
+    );
   });
 });

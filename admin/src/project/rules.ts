@@ -102,18 +102,34 @@ export function failureOf(answer: { status: number; error?: unknown }): ApiFailu
   return new ApiFailure(message, answer.status, fields);
 }
 
-/** How to read a project's entries with an API client: a shell and a TypeScript snippet. */
-export function readSnippets(origin: string, projectId: number, clientId: string) {
+/**
+ * How to read a project's entries with an API client: a shell and a
+ * TypeScript snippet. An `envelope` client's token is under `data`, and
+ * @tessera/client reads only the OAuth 2.0 body, which the snippet says.
+ */
+export function readSnippets(
+  origin: string,
+  projectId: number,
+  clientId: string,
+  tokenResponse: 'oauth2' | 'envelope' = 'oauth2',
+) {
+  const envelope = tokenResponse === 'envelope';
   const curl = [
     '# The secret: from the dialog that showed it once',
     "export TESSERA_CLIENT_SECRET='…'",
     `TOKEN=$(curl -s ${origin}/oauth/token \\`,
     '  -d grant_type=client_credentials \\',
     `  -d client_id=${clientId} \\`,
-    '  --data-urlencode "client_secret=$TESSERA_CLIENT_SECRET" | jq -r .access_token)',
+    `  --data-urlencode "client_secret=$TESSERA_CLIENT_SECRET" | jq -r ${envelope ? '.data.access_token' : '.access_token'})`,
     `curl -s -H "Authorization: Bearer $TOKEN" ${origin}/project/${projectId}/entry`,
   ].join('\n');
   const client = [
+    ...(envelope
+      ? [
+          '// @tessera/client reads the OAuth 2.0 token body: set this client’s',
+          '// token response to “OAuth 2.0 (RFC 6749)” to use it.',
+        ]
+      : []),
     "import { createTesseraClient } from '@tessera/client';",
     '',
     `const tessera = createTesseraClient({ baseUrl: '${origin}' });`,
