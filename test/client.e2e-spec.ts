@@ -189,5 +189,17 @@ describe('@tessera/client against the server', () => {
       body: { entryTypeId: type.data.id, name: 'Nope' },
     });
     expect(write.status).toBe(403);
+
+    // A key that answers in the /v1 token API's envelope signs in and reads alike.
+    const envelopeKey = await admin.POST('/project/{projectId}/client', {
+      params: { path },
+      body: { name: 'Envelope site', tokenResponse: 'envelope' },
+    });
+    if (envelopeKey.status !== 201) throw new Error(`client: ${envelopeKey.status}`);
+    const legacySite = createTesseraClient({ baseUrl });
+    const signed = await legacySite.signInAsClient(envelopeKey.data);
+    expect(signed.accessToken).toEqual(expect.any(String));
+    const read = await legacySite.GET('/project/{projectId}/entry', { params: { path, query } });
+    expect(read.data?.results.map((entry) => entry.name)).toEqual(names.slice(0, 3));
   });
 });

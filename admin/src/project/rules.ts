@@ -104,8 +104,8 @@ export function failureOf(answer: { status: number; error?: unknown }): ApiFailu
 
 /**
  * How to read a project's entries with an API client: a shell and a
- * TypeScript snippet. An `envelope` client's token is under `data`, and
- * @tessera/client reads only the OAuth 2.0 body, which the snippet says.
+ * TypeScript snippet. An `envelope` client's token is under `data`
+ * (@tessera/client reads either body).
  */
 export function readSnippets(
   origin: string,
@@ -124,12 +124,6 @@ export function readSnippets(
     `curl -s -H "Authorization: Bearer $TOKEN" ${origin}/project/${projectId}/entry`,
   ].join('\n');
   const client = [
-    ...(envelope
-      ? [
-          '// @tessera/client reads the OAuth 2.0 token body: set this client’s',
-          '// token response to “OAuth 2.0 (RFC 6749)” to use it.',
-        ]
-      : []),
     "import { createTesseraClient } from '@tessera/client';",
     '',
     `const tessera = createTesseraClient({ baseUrl: '${origin}' });`,
