@@ -94,6 +94,8 @@ const PASSWORD_ROUTES = new Set([
 const SPENDS: Record<string, Spends> = {
   'DELETE /project/{projectId}': 'projects',
   'DELETE /project/{projectId}/client/{clientId}': 'clients',
+  // A PUT may take a scope away or add an expiry (ending the client's tokens) or switch its token answer.
+  'PUT /project/{projectId}/client/{clientId}': 'clients',
   'POST /project/{projectId}/client/{clientId}/rotate-secret': 'clients',
   'DELETE /project/{projectId}/entry/{entryId}': 'entries',
   'POST /project/{projectId}/entry/bulk-delete': 'entries',
