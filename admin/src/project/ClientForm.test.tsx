@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { storedClient } from '../test/api-client-fixture';
 import { renderWithMantine } from '../test/render';
 import type { ApiClient, ClientBody } from './client-keys';
 import ClientForm, { type EntryTypeChoice } from './ClientForm';
@@ -19,27 +20,6 @@ const TYPES: EntryTypeChoice[] = [
   { id: 5, name: 'Note' },
 ];
 
-function stored(overrides: Partial<ApiClient> = {}): ApiClient {
-  return {
-    id: 1,
-    projectId: 1,
-    name: 'Website',
-    clientId: 'c0ffee',
-    redirectUris: [],
-    scopes: ['read'],
-    entryTypeIds: null,
-    expiresAt: null,
-    tokenLifetime: null,
-    tokenResponse: 'oauth2',
-    previousSecretExpiresAt: null,
-    lastUsedAt: null,
-    grantCount: 0,
-    createdAt: '2026-01-01T00:00:00Z',
-    modifiedAt: '2026-01-01T00:00:00Z',
-    ...overrides,
-  };
-}
-
 function renderForm(
   props: {
     client?: ApiClient;
@@ -52,7 +32,7 @@ function renderForm(
     props.onSubmit ??
     vi.fn((body: ClientBody) => {
       sent.push(body);
-      return Promise.resolve(stored());
+      return Promise.resolve(storedClient());
     });
   const onSaved = vi.fn(() => Promise.resolve());
   const rendered = renderWithMantine(
@@ -173,7 +153,7 @@ describe('ClientForm', { timeout: 30_000 }, () => {
   it('shows a stored client’s key as it is, and sends it back unchanged', async () => {
     const expiresAt = '2031-06-01T16:30:00.000Z';
     const { user, sent } = renderForm({
-      client: stored({
+      client: storedClient({
         scopes: ['read', 'preview', 'shop:orders'],
         entryTypeIds: [5, 9],
         expiresAt,
@@ -206,7 +186,7 @@ describe('ClientForm', { timeout: 30_000 }, () => {
 
   it('clearing the expiry and choosing all entry types sends null for both', async () => {
     const { user, sent } = renderForm({
-      client: stored({ entryTypeIds: [3], expiresAt: '2031-06-01T16:30:00.000Z' }),
+      client: storedClient({ entryTypeIds: [3], expiresAt: '2031-06-01T16:30:00.000Z' }),
     });
     await user.click(screen.getByRole('radio', { name: 'All entry types' }));
     await user.clear(inputLabelled('Expires'));
@@ -275,7 +255,7 @@ describe('ClientForm', { timeout: 30_000 }, () => {
       ),
     );
     const { user, onSaved } = renderForm({
-      client: stored({ entryTypeIds: [9], expiresAt: '2020-01-01T00:00:00.000Z' }),
+      client: storedClient({ entryTypeIds: [9], expiresAt: '2020-01-01T00:00:00.000Z' }),
       onSubmit,
     });
     await user.type(inputLabelled('Token lifetime (seconds)'), '30');
@@ -293,7 +273,7 @@ describe('ClientForm', { timeout: 30_000 }, () => {
   });
 
   it('says the entry types are loading, and offers them once loaded', () => {
-    renderForm({ client: stored({ entryTypeIds: [3] }), entryTypes: null });
+    renderForm({ client: storedClient({ entryTypeIds: [3] }), entryTypes: null });
     const picker = inputLabelled('Entry types');
     expect(picker.disabled).toBe(true);
     expect(pillsOf(picker)).toEqual(['Entry type #3']);

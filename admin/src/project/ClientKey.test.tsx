@@ -1,31 +1,11 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
+import { storedClient } from '../test/api-client-fixture';
 import { renderWithMantine } from '../test/render';
-import { formatInstant, type ApiClient } from './client-keys';
+import { formatInstant } from './client-keys';
 import { ClientKeySummary, RotateSecretDialog, rotatedSecretInWords } from './ClientKey';
 import { ApiFailure } from './rules';
-
-function stored(overrides: Partial<ApiClient> = {}): ApiClient {
-  return {
-    id: 1,
-    projectId: 1,
-    name: 'Website',
-    clientId: 'c0ffee',
-    redirectUris: [],
-    scopes: ['read'],
-    entryTypeIds: null,
-    expiresAt: null,
-    tokenLifetime: null,
-    tokenResponse: 'oauth2',
-    previousSecretExpiresAt: null,
-    lastUsedAt: null,
-    grantCount: 0,
-    createdAt: '2026-01-01T00:00:00Z',
-    modifiedAt: '2026-01-01T00:00:00Z',
-    ...overrides,
-  };
-}
 
 const HOUR = 3_600_000;
 const NAMES = new Map([
@@ -40,7 +20,7 @@ const badges = () =>
 
 describe('ClientKeySummary', () => {
   it('a plain key: read, all entry types, no expiry, no previous secret', () => {
-    renderWithMantine(<ClientKeySummary client={stored()} entryTypeNames={NAMES} />);
+    renderWithMantine(<ClientKeySummary client={storedClient()} entryTypeNames={NAMES} />);
     expect(badges()).toEqual(['read', 'All entry types']);
     expect(screen.queryByText(/previous secret/)).toBeNull();
   });
@@ -50,7 +30,7 @@ describe('ClientKeySummary', () => {
     const previous = new Date(Date.now() + HOUR).toISOString();
     renderWithMantine(
       <ClientKeySummary
-        client={stored({
+        client={storedClient({
           scopes: ['read', 'preview', 'shop:orders'],
           entryTypeIds: [3, 5],
           expiresAt,
@@ -76,7 +56,7 @@ describe('ClientKeySummary', () => {
     const labels = Array.from({ length: 8 }, (_, index) => `l${index}`);
     renderWithMantine(
       <ClientKeySummary
-        client={stored({ scopes: ['read', ...labels], entryTypeIds: [3, 5, 8], expiresAt })}
+        client={storedClient({ scopes: ['read', ...labels], entryTypeIds: [3, 5, 8], expiresAt })}
         entryTypeNames={NAMES}
       />,
     );
@@ -118,7 +98,7 @@ describe('RotateSecretDialog', { timeout: 30_000 }, () => {
     const onRotate = vi.fn();
     const rendered = renderWithMantine(
       <RotateSecretDialog
-        client={stored()}
+        client={storedClient()}
         onRotate={onRotate}
         onClose={() => {}}
         pending={false}
