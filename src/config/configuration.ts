@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigType, registerAs } from '@nestjs/config';
-import { EnvironmentVariables, parseTrustProxy, validateEnvironment } from './environment';
+import {
+  EnvironmentVariables,
+  InvalidConfigurationError,
+  parseTrustProxy,
+  validateEnvironment,
+} from './environment';
 
 export const appConfig = registerAs('app', () => {
   const env = validateEnvironment(process.env);
@@ -51,9 +56,47 @@ export const authConfig = registerAs('auth', () => {
   };
 });
 
+export const mediaConfig = registerAs('media', () => {
+  const env = validateEnvironment(process.env);
+  const sizes = env.MEDIA_RENDITION_SIZES.split(',').map((size) => Number(size.trim()));
+  const badSize = sizes.find((size) => size < 1 || size > 4096);
+  if (badSize !== undefined) {
+    throw new InvalidConfigurationError(
+      `Invalid configuration: MEDIA_RENDITION_SIZES has ${badSize}, outside 1-4096`,
+    );
+  }
+  return {
+    /** Local files live under here (the default driver). */
+    directory: join(resolve(env.DATA_DIR), 'media'),
+    maxBytes: env.MEDIA_MAX_BYTES,
+    allowedTypes: env.MEDIA_ALLOWED_TYPES.split(',').map((type) => type.trim()),
+    /** Sorted, without repeats. */
+    renditionSizes: [...new Set(sizes)].sort((a, b) => a - b),
+    sweepIntervalMs: env.MEDIA_SWEEP_MINUTES * 60_000,
+    /** Null: local files under `directory`. */
+    s3: env.MEDIA_S3_BUCKET
+      ? {
+          bucket: env.MEDIA_S3_BUCKET,
+          endpoint: env.MEDIA_S3_ENDPOINT ?? null,
+          region: env.MEDIA_S3_REGION,
+          credentials:
+            env.MEDIA_S3_ACCESS_KEY_ID && env.MEDIA_S3_SECRET_ACCESS_KEY
+              ? {
+                  accessKeyId: env.MEDIA_S3_ACCESS_KEY_ID,
+                  secretAccessKey: env.MEDIA_S3_SECRET_ACCESS_KEY,
+                }
+              : null,
+          forcePathStyle: ['1', 'true'].includes(env.MEDIA_S3_FORCE_PATH_STYLE ?? ''),
+          prefix: (env.MEDIA_S3_PREFIX ?? '').replace(/^\/+|\/+$/g, ''),
+        }
+      : null,
+  };
+});
+
 export type AppConfig = ConfigType<typeof appConfig>;
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;
 export type AuthConfig = ConfigType<typeof authConfig>;
+export type MediaConfig = ConfigType<typeof mediaConfig>;
 
 function publicUrlOf(env: EnvironmentVariables): string {
   return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');

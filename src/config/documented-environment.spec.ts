@@ -19,7 +19,7 @@ function variables(): string[] {
 /** The README's configuration table: variable → its default cell, unquoted. */
 function readmeDefaults(): Map<string, string> {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const rows = readme.matchAll(/^\| `([A-Z_]+)` +\| ([^|]+?) +\|/gm);
+  const rows = readme.matchAll(/^\| `([A-Z0-9_]+)` +\| ([^|]+?) +\|/gm);
   return new Map([...rows].map(([, name, value]) => [name, value.replace(/^`|`$/g, '')]));
 }
 
@@ -27,7 +27,7 @@ function readmeDefaults(): Map<string, string> {
 function exampleValues(): Map<string, string> {
   const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
   return new Map(
-    [...example.matchAll(/^([A-Z_]+)=(.*)$/gm)].map(([, name, value]) => [name, value]),
+    [...example.matchAll(/^([A-Z0-9_]+)=(.*)$/gm)].map(([, name, value]) => [name, value]),
   );
 }
 

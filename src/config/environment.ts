@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -144,6 +145,75 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['on', 'off'])
   ADMIN_UI: 'on' | 'off' = 'on';
+
+  /** Largest upload accepted, bytes (50 MiB); beyond it a 413 and nothing stored. */
+  @IsOptional()
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(10 * 1024 ** 3)
+  MEDIA_MAX_BYTES = 52_428_800;
+
+  /**
+   * MIME types an upload may have, as sniffed from its bytes: exact types
+   * (`application/pdf`) or families (`image/*`), comma-separated.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9.+-]+\/(\*|[a-z0-9.+-]+)(\s*,\s*[a-z0-9.+-]+\/(\*|[a-z0-9.+-]+))*$/, {
+    message:
+      'MEDIA_ALLOWED_TYPES must be a comma-separated list of MIME types or families (image/*)',
+  })
+  MEDIA_ALLOWED_TYPES = 'image/*,application/pdf,audio/*,video/*,text/plain,text/markdown,text/csv';
+
+  /** The widths and heights a rendition may ask for, comma-separated pixels (each 1–4096). */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{1,4}(\s*,\s*\d{1,4})*$/, {
+    message: 'MEDIA_RENDITION_SIZES must be a comma-separated list of pixel sizes (1-4096)',
+  })
+  MEDIA_RENDITION_SIZES = '64,128,200,320,400,480,640,800,960,1024,1200,1280,1600,1920,2048,2560';
+
+  /** Minutes between sweeps of stored files that no media row owns (0: never). */
+  @IsOptional()
+  @toInt
+  @IsInt()
+  @Min(0)
+  @Max(10080)
+  MEDIA_SWEEP_MINUTES = 60;
+
+  /** Set, media is kept in this S3 bucket instead of DATA_DIR/media. */
+  @IsOptional()
+  @IsString()
+  MEDIA_S3_BUCKET?: string;
+
+  /** An S3-compatible endpoint (MinIO, R2, …); unset, AWS's for the region. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  MEDIA_S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @IsString()
+  MEDIA_S3_REGION = 'us-east-1';
+
+  /** Unset, the AWS SDK's default credential chain (environment, instance role). */
+  @IsOptional()
+  @IsString()
+  MEDIA_S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  MEDIA_S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style addressing (`endpoint/bucket/key`), which most S3-compatible servers need. */
+  @IsOptional()
+  @IsIn(['0', '1', 'true', 'false'])
+  MEDIA_S3_FORCE_PATH_STYLE?: string;
+
+  /** A key prefix inside the bucket, so one bucket can hold several installs. */
+  @IsOptional()
+  @IsString()
+  MEDIA_S3_PREFIX?: string;
 }
 
 /**
