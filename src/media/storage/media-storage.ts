@@ -29,12 +29,17 @@ export interface MediaStorage {
   /** Removes the objects; missing ones are not an error. */
   delete(keys: readonly string[]): Promise<void>;
 
-  /** Removes every object whose key starts with `prefix` (`3/`: a project's files). */
+  /**
+   * Removes every object under `prefix`: a folder, so it ends with `/`
+   * (`3/`: a project's files, never project 30's).
+   */
   deletePrefix(prefix: string): Promise<void>;
 
   /**
-   * Every object under `prefix`, with its last change, for the sweep that
-   * removes files no media row owns. Yields in no particular order.
+   * Every object under `prefix` (`''` for all, or a folder ending with `/`),
+   * with its last change, for the sweep that removes files no media row
+   * owns. Yields in no particular order; may include a crashed write's
+   * leftovers, which no row owns either.
    */
   list(prefix: string): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
