@@ -1,3 +1,5 @@
+const { availableParallelism } = require('node:os');
+
 /** @type {import('jest').Config} */
 const swc = [
   '@swc/jest',
@@ -28,6 +30,10 @@ const shared = {
 module.exports = {
   // Global, not per project: booting a fresh embedded database takes seconds.
   testTimeout: 30000,
+  // Jest's default on two cores is one worker, so suites ran one after another while
+  // most of their time is spent waiting on the database or the browser: two workers
+  // take the Postgres run from about 2 minutes to 1.2 on this two-core machine.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
