@@ -1,8 +1,10 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { onServer, runPrefix } from './helpers/databases';
+import type { S3TestServer } from './helpers/s3-server';
 
 export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { tesseraS3Server?: S3TestServer }).tesseraS3Server?.close();
   const url = process.env.DATABASE_URL;
   if (url) {
     await onServer(url, async (client) => {
