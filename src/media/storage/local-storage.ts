@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, opendir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, opendir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
@@ -45,13 +45,20 @@ export class LocalMediaStorage implements MediaStorage {
   async read(key: string): Promise<Readable | null> {
     const path = this.pathOf(key);
     // Opened before it is handed out: a missing file is null, not a stream that errors later.
-    const stream = createReadStream(path);
-    return new Promise((resolve, reject) => {
-      stream.once('open', () => resolve(stream));
-      stream.once('error', (error: NodeJS.ErrnoException) =>
-        error.code === 'ENOENT' || error.code === 'EISDIR' ? resolve(null) : reject(error),
-      );
-    });
+    // Linux opens a folder without complaint, so the open handle is checked to be a file.
+    let handle;
+    try {
+      handle = await open(path, 'r');
+      if (!(await handle.stat()).isFile()) {
+        await handle.close();
+        return null;
+      }
+    } catch (error) {
+      await handle?.close();
+      if (isMissing(error)) return null;
+      throw error;
+    }
+    return handle.createReadStream();
   }
 
   async stat(key: string): Promise<{ size: number; modifiedAt: Date } | null> {
@@ -59,7 +66,7 @@ export class LocalMediaStorage implements MediaStorage {
       const found = await stat(this.pathOf(key));
       return found.isFile() ? { size: found.size, modifiedAt: found.mtime } : null;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (isMissing(error)) return null;
       throw error;
     }
   }
@@ -69,7 +76,7 @@ export class LocalMediaStorage implements MediaStorage {
       try {
         await unlink(this.pathOf(key));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        if (!isMissing(error)) throw error;
       }
     }
   }
@@ -115,4 +122,10 @@ export class LocalMediaStorage implements MediaStorage {
     if (!prefix.endsWith('/')) throw new Error(`A media prefix ends with "/": ${prefix}`);
     return this.pathOf(prefix.slice(0, -1));
   }
+}
+
+/** No such file: missing, or a path through a file (`a.jpg/b`), which cannot exist either. */
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }
