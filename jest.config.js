@@ -18,9 +18,10 @@ const swc = [
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
-  // NestJS 12 and a few of its dependencies are ESM-only: let swc compile them.
+  // NestJS 12 and a few of its dependencies are ESM-only: let swc compile them
+  // (file-type, which sniffs uploads, and its own ESM dependencies too).
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|uid|cookie|content-disposition|oauth4webapi|jose|@apidevtools/json-schema-ref-parser)/)',
+    '/node_modules/(?!(@nestjs|uid|cookie|content-disposition|oauth4webapi|jose|@apidevtools/json-schema-ref-parser|file-type|strtok3|token-types|@tokenizer/inflate|uint8array-extras|@borewit/text-codec)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'json'],
   // src/metadata.ts imports siblings as `./x.js`, as Node needs in the build.

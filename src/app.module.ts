@@ -9,6 +9,7 @@ import { EntriesModule } from './entries/entries.module';
 import { EntryTypesModule } from './entry-types/entry-types.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './http/logging';
+import { MediaModule } from './media/media.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -26,6 +27,7 @@ import { SyncModule } from './sync/sync.module';
     ClientsModule,
     EntryTypesModule,
     EntriesModule,
+    MediaModule,
     SyncModule,
     AuthModule,
     MetricsModule,

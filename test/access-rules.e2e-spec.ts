@@ -54,6 +54,7 @@ describe('every route declares its access rule', () => {
             `project role=${rule.role}`,
             rule.clientRead ? 'api-clients-read' : null,
             rule.delegated ? `apps=${rule.delegated}` : null,
+            rule.anonymousWhenPublicMedia ? 'anyone-when-public-media' : null,
           ]
             .filter(Boolean)
             .join(' ');

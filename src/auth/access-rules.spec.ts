@@ -7,6 +7,7 @@ const standing = (overrides: Partial<ProjectStanding>): ProjectStanding => ({
   isAdmin: false,
   isOwner: false,
   membershipType: null,
+  publicMedia: false,
   ...overrides,
 });
 

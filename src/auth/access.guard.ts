@@ -1,6 +1,7 @@
 import { ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { IncomingHttpHeaders } from 'node:http';
 import {
   ACCESS_RULE,
   AccessRule,
@@ -14,6 +15,7 @@ import { ApiError, NotFoundError } from '../common/api-error';
 import { parseId } from '../common/ids';
 import { ProjectAccessService, ProjectStanding } from '../projects/project-access.service';
 import { SessionService } from '../tokens/session.service';
+import { bearerToken } from './jwt.strategy';
 import {
   accessTokenError,
   AccessTokenError,
@@ -23,6 +25,14 @@ import {
 const REVOKED = accessTokenError('revoked');
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
+
+/** A read of a route open to anyone when its project's media is public. */
+function opensToAnyone(
+  rule: { anonymousWhenPublicMedia: boolean },
+  request: { method: string },
+): boolean {
+  return rule.anonymousWhenPublicMedia && READ_METHODS.has(request.method);
+}
 
 export const projectNotFound = () => new NotFoundError('Project not found');
 
@@ -56,11 +66,23 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new ApiError(HttpStatus.FORBIDDEN, 'This route is not available');
     }
     if (rule.kind === 'public') return true;
+    const request = context.switchToHttp().getRequest<
+      AuthenticatedRequest & {
+        method: string;
+        params: Record<string, string>;
+        headers: IncomingHttpHeaders;
+      }
+    >();
+    if (rule.kind === 'project' && opensToAnyone(rule, request) && bearerToken(request) === null) {
+      // No token at all: only a project with public media answers, and to anyone.
+      request.projectAccess = await this.anonymousAccess(
+        request,
+        unauthorized(accessTokenError('missing')),
+      );
+      return true;
+    }
     await super.canActivate(context);
 
-    const request = context
-      .switchToHttp()
-      .getRequest<AuthenticatedRequest & { method: string; params: Record<string, string> }>();
     const principal = request.user;
     switch (rule.kind) {
       case 'user-or-client':
@@ -79,9 +101,30 @@ export class AccessGuard extends AuthGuard('jwt') {
         return true;
       }
       case 'project':
-        request.projectAccess = await this.projectAccess(rule, principal, request);
+        try {
+          request.projectAccess = await this.projectAccess(rule, principal, request);
+        } catch (error) {
+          // A token with no standing here (another project's, an outsider's)
+          // reads public media as anyone may; a dead token is still a 401.
+          const refused = error instanceof ApiError && error.getStatus() !== 401;
+          if (!refused || !opensToAnyone(rule, request)) throw error;
+          request.projectAccess = await this.anonymousAccess(request, error);
+        }
         return true;
     }
+  }
+
+  /**
+   * Anyone's access to a project whose media is public, or `refusal` (what
+   * the caller would have got without the rule) when it is not.
+   */
+  private async anonymousAccess(
+    request: { params: Record<string, string> },
+    refusal: ApiError,
+  ): Promise<ProjectAccessContext<null>> {
+    const projectId = parseId(request.params.projectId);
+    if (projectId === null || !(await this.projects.hasPublicMedia(projectId))) throw refusal;
+    return { projectId, principal: null, isAdmin: false, isOwner: false, membershipType: null };
   }
 
   /**

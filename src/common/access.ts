@@ -28,6 +28,11 @@ export type AccessRule =
       clientRead: boolean;
       /** A third-party app's token acting for a user may call it with this scope. */
       delegated: 'read' | 'write' | null;
+      /**
+       * Anyone may call it (GET), with no token or a token of another
+       * project, when the project has `publicMedia` (its media files).
+       */
+      anonymousWhenPublicMedia: boolean;
     };
 
 export const ACCESS_RULE = 'tessera:access';
@@ -74,10 +79,16 @@ export const GlobalAdminAccess = () =>
  * the project's own API clients call it (GET only), and third-party apps
  * with the `read` scope; `delegatedWrite` lets apps with the `write` scope
  * call it for their user, within the user's own role.
+ * `anonymousWhenPublicMedia` (reads only) lets anyone call it when the
+ * project has `publicMedia`; the handler then sees a null principal.
  */
 export const ProjectAccess = (
   role: ProjectRole,
-  options: { clientRead?: boolean; delegatedWrite?: boolean } = {},
+  options: {
+    clientRead?: boolean;
+    delegatedWrite?: boolean;
+    anonymousWhenPublicMedia?: boolean;
+  } = {},
 ) =>
   applyDecorators(
     SetMetadata(ACCESS_RULE, {
@@ -85,11 +96,14 @@ export const ProjectAccess = (
       role,
       clientRead: options.clientRead ?? false,
       delegated: options.delegatedWrite ? 'write' : options.clientRead ? 'read' : null,
+      anonymousWhenPublicMedia: options.anonymousWhenPublicMedia ?? false,
     } satisfies AccessRule),
     // The guard reads it, not the handler: declared here so /spec lists it.
     ApiParam({ name: 'projectId', type: Number, description: 'The project' }),
     ApiBearerAuth(BEARER_SCHEME),
     ...(options.clientRead ? [ApiSecurity(CLIENT_SCHEME, ['read'])] : []),
+    // The empty requirement: no token at all may do (OpenAPI's "optional security").
+    ...(options.anonymousWhenPublicMedia ? [ApiSecurity({})] : []),
   );
 
 /** A signed-in person, as the guard established it from the access token. */
@@ -123,10 +137,15 @@ export interface ClientPrincipal {
 
 export type Principal = UserPrincipal | ClientPrincipal;
 
-/** The caller's standing in the route's project, resolved once by the guard. */
-export interface ProjectAccessContext {
+/**
+ * The caller's standing in the route's project, resolved once by the guard.
+ * `principal` is null only on `anonymousWhenPublicMedia` routes, for a caller
+ * with no standing in a project whose media is public (declare the context
+ * as `ProjectAccessContext<Principal | null>` there).
+ */
+export interface ProjectAccessContext<P extends Principal | null = Principal> {
   projectId: number;
-  principal: Principal;
+  principal: P;
   /** Global administrator. */
   isAdmin: boolean;
   isOwner: boolean;
@@ -136,7 +155,7 @@ export interface ProjectAccessContext {
 
 export interface AuthenticatedRequest {
   user: Principal;
-  projectAccess?: ProjectAccessContext;
+  projectAccess?: ProjectAccessContext<Principal | null>;
 }
 
 export const CurrentPrincipal = createParamDecorator(
@@ -149,7 +168,8 @@ export const CurrentProject = createParamDecorator(
   (_data: unknown, context: ExecutionContext): ProjectAccessContext => {
     const access = context.switchToHttp().getRequest<AuthenticatedRequest>().projectAccess;
     if (!access) throw new Error('@CurrentProject() used on a route without @ProjectAccess()');
-    return access;
+    // A null principal only on routes that declared anonymousWhenPublicMedia (and so typed it).
+    return access as ProjectAccessContext;
   },
 );
 
@@ -169,9 +189,11 @@ export function mayPreview(project: ProjectAccessContext): boolean {
 /**
  * What the caller's reads depend on beyond the project: members and apps
  * acting for them see alike; an API client sees according to its scope and
- * entry-type limit. Pages are cached per audience.
+ * entry-type limit; anyone (no principal) sees public media only. Pages
+ * are cached per audience.
  */
-export function readerAudience(principal: Principal): string {
+export function readerAudience(principal: Principal | null): string {
+  if (principal === null) return 'anyone';
   if (principal.kind === 'user') return 'member';
   const level = principal.preview ? 'preview' : 'read';
   return `client:${level}:${principal.entryTypeIds?.join(',') ?? '*'}`;

@@ -3,6 +3,7 @@ import { SignInFailure } from '../auth/brute-force/sign-in-failure.entity';
 import { Client } from '../clients/client.entity';
 import { Entry } from '../entries/entry.entity';
 import { EntryType } from '../entry-types/entry-type.entity';
+import { Media } from '../media/media.entity';
 import { ProjectMembership } from '../projects/project-membership.entity';
 import { Project } from '../projects/project.entity';
 import { AuthorizationCode } from '../tokens/authorization-code.entity';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   RateLimit,
   SignInFailure,
   SigningKey,
+  Media,
 ];

@@ -9,8 +9,9 @@ import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
 import { errorName } from '../common/api-error';
 import { createValidationPipe } from '../common/validation';
-import { appConfig, AppConfig, AuthConfig } from '../config/configuration';
+import { appConfig, AppConfig, AuthConfig, MediaConfig } from '../config/configuration';
 import { requestId } from './logging';
+import { registerMultipart } from './multipart';
 import { staticSecurityHeaders } from './security-headers';
 import { buildOpenApiDocument } from './openapi';
 import { BODY_LIMIT_BYTES, MAX_PARAM_LENGTH } from './request-limits';
@@ -77,6 +78,11 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
   // reply.sendFile for the admin UI's files; its controller picks the file and the headers.
   // preCompressed: the build writes .br and .gz beside each asset; a browser that accepts one gets it.
   await app.register(fastifyStatic, { serve: false, preCompressed: true });
+  // Media uploads stream multipart/form-data; every other route still takes JSON or forms only.
+  await registerMultipart(
+    app.getHttpAdapter().getInstance(),
+    app.get(ConfigService).getOrThrow<MediaConfig>('media'),
+  );
   const securityHeaders = staticSecurityHeaders({
     contentSecurityPolicy: {
       directives: {

@@ -10,6 +10,8 @@ export interface ProjectStanding {
   isOwner: boolean;
   /** The active membership's role, or null. */
   membershipType: 'admin' | 'author' | null;
+  /** Anyone may fetch the project's media files. */
+  publicMedia: boolean;
 }
 
 /**
@@ -28,7 +30,14 @@ export class ProjectAccessService {
   ): Promise<ProjectStanding> {
     const row = await this.projects.standing(userId, projectId, sessionId);
     if (!row?.live) {
-      return { live: false, exists: false, isAdmin: false, isOwner: false, membershipType: null };
+      return {
+        live: false,
+        exists: false,
+        isAdmin: false,
+        isOwner: false,
+        membershipType: null,
+        publicMedia: false,
+      };
     }
     return {
       live: true,
@@ -36,6 +45,12 @@ export class ProjectAccessService {
       isAdmin: row.isAdmin,
       isOwner: row.ownerId === userId,
       membershipType: row.membershipType,
+      publicMedia: row.publicMedia,
     };
+  }
+
+  /** Whether anyone may fetch the project's media files, token or not. */
+  hasPublicMedia(projectId: number): Promise<boolean> {
+    return this.projects.hasPublicMedia(projectId);
   }
 }

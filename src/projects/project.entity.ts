@@ -18,6 +18,10 @@ export class Project {
   @Column({ type: 'text', default: '' })
   metadata: string;
 
+  /** Anyone may fetch the project's media files, without a token. */
+  @Column({ type: 'boolean', default: false })
+  publicMedia: boolean;
+
   /** The owner. */
   @Column({ type: 'integer' })
   userId: number;

@@ -26,6 +26,7 @@ import {
 } from '../common/access';
 import { Page, PageOf } from '../common/pagination';
 import { ClientsService } from '../clients/clients.service';
+import { MediaService } from '../media/media.service';
 import { UsersService } from '../users/users.service';
 import { ProjectDto } from './dto/project.dto';
 import { CreateProjectDto, ProjectListQueryDto, UpdateProjectDto } from './dto/save-project.dto';
@@ -40,6 +41,7 @@ export class ProjectsController {
     private readonly projects: ProjectsService,
     private readonly users: UsersService,
     private readonly clients: ClientsService,
+    private readonly media: MediaService,
   ) {}
 
   @Get()
@@ -81,7 +83,7 @@ export class ProjectsController {
 
   @Put(':projectId')
   @ProjectAccess('admin')
-  @ApiOperation({ summary: "Change a project's name and metadata" })
+  @ApiOperation({ summary: "Change a project's name, metadata and publicMedia" })
   @ApiOkResponse({ type: ProjectDto })
   update(
     @CurrentProject() project: ProjectAccessContext,
@@ -93,12 +95,14 @@ export class ProjectsController {
   @Delete(':projectId')
   @ProjectAccess('owner')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete a project with its members, clients and content' })
+  @ApiOperation({ summary: 'Delete a project with its members, clients, content and media' })
   @ApiNoContentResponse()
   async remove(@CurrentProject() project: ProjectAccessContext): Promise<void> {
     // Read the clients first: after the cascade there is nothing left to name.
     const clients = await this.clients.secretVersionsOf(project.projectId);
     await this.projects.remove(project.projectId);
     await this.clients.revokeTokens(clients);
+    // Once the rows are gone: a crash before this leaves files the sweep removes.
+    await this.media.removeProjectFiles(project.projectId);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
+import { MediaModule } from '../media/media.module';
 import { UsersModule } from '../users/users.module';
 import { MembersController } from './members.controller';
 import { MembersRepository } from './members.repository';
@@ -10,7 +11,7 @@ import { ProjectsRepository } from './projects.repository';
 import { ProjectsService } from './projects.service';
 
 @Module({
-  imports: [UsersModule, ClientsModule],
+  imports: [UsersModule, ClientsModule, MediaModule],
   controllers: [ProjectsController, MembersController],
   providers: [
     ProjectsRepository,

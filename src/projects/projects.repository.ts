@@ -8,6 +8,7 @@ interface ProjectRow {
   id: number;
   name: string;
   metadata: string;
+  public_media: boolean;
   user_id: number;
   created_at: Date;
   modified_at: Date;
@@ -22,9 +23,11 @@ export interface StandingRow {
   ownerId: number | null;
   /** The active membership's role, or null. */
   membershipType: MembershipType | null;
+  /** Anyone may fetch the project's media files (false when there is no such project). */
+  publicMedia: boolean;
 }
 
-const PROJECT_COLUMNS = `p.id, p.name, p.metadata, p.user_id, p.created_at, p.modified_at`;
+const PROJECT_COLUMNS = `p.id, p.name, p.metadata, p.public_media, p.user_id, p.created_at, p.modified_at`;
 
 /**
  * Projects `p` that $2 owns or is an active member of, or all when $1 (a
@@ -71,7 +74,10 @@ export class ProjectsRepository {
   }
 
   /** The project and its owner's admin membership, in one statement. */
-  async create(ownerId: number, values: { name: string; metadata: string }): Promise<ProjectDto> {
+  async create(
+    ownerId: number,
+    values: { name: string; metadata: string; publicMedia: boolean },
+  ): Promise<ProjectDto> {
     const { rows } = await this.sql.query<
       ProjectRow & {
         owner_name: string;
@@ -81,8 +87,8 @@ export class ProjectsRepository {
       }
     >(
       `WITH p AS (
-         INSERT INTO project (name, metadata, user_id) VALUES ($1, $2, $3)
-         RETURNING id, name, metadata, user_id, created_at, modified_at
+         INSERT INTO project (name, metadata, user_id, public_media) VALUES ($1, $2, $3, $4)
+         RETURNING id, name, metadata, public_media, user_id, created_at, modified_at
        ), m AS (
          INSERT INTO project_membership (project_id, user_id, membership_type)
          SELECT id, user_id, 'admin' FROM p
@@ -91,7 +97,7 @@ export class ProjectsRepository {
        SELECT ${PROJECT_COLUMNS}, u.name AS owner_name, u.email AS owner_email,
               m.membership_type, m.membership_is_active
          FROM p JOIN m ON m.user_id = p.user_id JOIN "user" u ON u.id = p.user_id`,
-      [values.name, values.metadata, ownerId],
+      [values.name, values.metadata, ownerId, values.publicMedia],
     );
     const row = rows[0];
     return toProject(row, [
@@ -105,15 +111,17 @@ export class ProjectsRepository {
     ]);
   }
 
+  /** `publicMedia` null: left as it is. */
   async update(
     projectId: number,
-    values: { name: string; metadata: string },
+    values: { name: string; metadata: string; publicMedia: boolean | null },
   ): Promise<ProjectDto | undefined> {
     const { rows } = await this.sql.query<ProjectRow>(
-      `UPDATE project p SET name = $2, metadata = $3, modified_at = now()
+      `UPDATE project p SET name = $2, metadata = $3,
+              public_media = coalesce($4::boolean, public_media), modified_at = now()
         WHERE p.id = $1
        RETURNING ${PROJECT_COLUMNS}`,
-      [projectId, values.name, values.metadata],
+      [projectId, values.name, values.metadata, values.publicMedia],
     );
     return (await this.withMembers(rows))[0];
   }
@@ -141,11 +149,12 @@ export class ProjectsRepository {
       is_admin: boolean;
       owner_id: number | null;
       membership_type: MembershipType | null;
+      public_media: boolean | null;
     }>(
       `SELECT u.is_active AND ($3::uuid IS NULL OR EXISTS (
                 SELECT 1 FROM session s
                  WHERE s.id = $3 AND s.user_id = u.id AND s.revoked_at IS NULL)) AS live,
-              u.is_admin, p.user_id AS owner_id, m.membership_type
+              u.is_admin, p.user_id AS owner_id, m.membership_type, p.public_media
          FROM "user" u
          LEFT JOIN project p ON p.id = $2
          LEFT JOIN project_membership m
@@ -160,8 +169,18 @@ export class ProjectsRepository {
         isAdmin: row.is_admin,
         ownerId: row.owner_id,
         membershipType: row.membership_type,
+        publicMedia: row.public_media ?? false,
       }
     );
+  }
+
+  /** Whether anyone may fetch the project's media files (false when there is no such project). */
+  async hasPublicMedia(projectId: number): Promise<boolean> {
+    const { rows } = await this.sql.query<{ public_media: boolean }>(
+      `SELECT public_media FROM project WHERE id = $1`,
+      [projectId],
+    );
+    return rows[0]?.public_media ?? false;
   }
 
   private async countVisible(visible: unknown[]): Promise<number> {
@@ -201,6 +220,7 @@ function toProject(row: ProjectRow, members: MemberDto[]): ProjectDto {
     id: row.id,
     name: row.name,
     metadata: row.metadata,
+    publicMedia: row.public_media,
     userId: row.user_id,
     createdAt: row.created_at,
     modifiedAt: row.modified_at,

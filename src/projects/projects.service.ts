@@ -38,6 +38,7 @@ export class ProjectsService {
     return this.projects.create(ownerId, {
       name: input.name.trim(),
       metadata: input.metadata ?? '',
+      publicMedia: input.publicMedia ?? false,
     });
   }
 
@@ -46,6 +47,7 @@ export class ProjectsService {
       await this.projects.update(projectId, {
         name: input.name.trim(),
         metadata: input.metadata ?? '',
+        publicMedia: input.publicMedia ?? null,
       }),
     );
   }

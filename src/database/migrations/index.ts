@@ -10,6 +10,7 @@ import { CreateSigningKeys1764748800000 } from './1764748800000-create-signing-k
 import { SessionDetails1764835200000 } from './1764835200000-session-details';
 import { ClientKeys1764921600000 } from './1764921600000-client-keys';
 import { DeferredRevocations1764925200000 } from './1764925200000-deferred-revocations';
+import { CreateMedia1765008000000 } from './1765008000000-create-media';
 
 /** Every migration, oldest first. Listed here so builds and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SessionDetails1764835200000,
   ClientKeys1764921600000,
   DeferredRevocations1764925200000,
+  CreateMedia1765008000000,
 ];

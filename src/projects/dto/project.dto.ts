@@ -16,6 +16,8 @@ export class ProjectDto {
   id: number;
   name: string;
   metadata: string;
+  /** Anyone may fetch the project's media files (`/project/:id/media/:mediaId/file`) without a token. */
+  publicMedia: boolean;
   /** The owner's user id. */
   userId: number;
   createdAt: Date;

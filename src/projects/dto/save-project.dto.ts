@@ -1,5 +1,5 @@
 import { PageQueryDto } from '../../common/pagination';
-import { Allow, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Allow, IsBoolean, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 /**
  * `POST /project/` and `PUT /project/:id`. contentjet-ui sends back the
@@ -16,6 +16,15 @@ export class CreateProjectDto {
   @IsString()
   @MaxLength(10_000)
   metadata?: string;
+
+  /**
+   * Anyone may fetch the project's media files without a token (the media
+   * list and details stay private). Left out: false on create, unchanged on
+   * update.
+   */
+  @IsOptional()
+  @IsBoolean({ message: 'publicMedia must be true or false' })
+  publicMedia?: boolean;
 
   /** Read-only; ignored. */
   @Allow() id?: unknown;

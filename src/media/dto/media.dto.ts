@@ -1,0 +1,176 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  Allow,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
+
+/** A file of the project's media library, in contentjet's shape plus `url` and `thumbnailUrl`. */
+export class MediaDto {
+  id: number;
+  projectId: number;
+  /** Who uploaded it; null once that user is deleted. */
+  userId: number | null;
+  /** The display name (the uploaded file's name unless the upload named it). */
+  name: string;
+  /** The original's absolute URL (contentjet's name for `url`). */
+  file: string;
+  /** The thumbnail's absolute URL (contentjet's name for `thumbnailUrl`); null when there is none. */
+  @ApiProperty({ type: String, nullable: true })
+  thumbnail: string | null;
+  /** As sniffed from the file's bytes when uploaded. */
+  mimeType: string;
+  /** Bytes. */
+  size: number;
+  /** Pixels, for raster images; 0 otherwise. */
+  width: number;
+  /** Pixels, for raster images; 0 otherwise. */
+  height: number;
+  description: string;
+  tags: string[];
+  createdAt: Date;
+  modifiedAt: Date;
+  /**
+   * The original, under a URL that changes with its content:
+   * `/project/{projectId}/media/{id}/file/{version}`, cacheable for a year.
+   */
+  url: string;
+  /** A 200-pixel WebP thumbnail for raster images; null for other files (PDF, SVG, audio, …). */
+  @ApiProperty({ type: String, nullable: true })
+  thumbnailUrl: string | null;
+}
+
+/**
+ * `PUT`: the description and tags. contentjet-ui sends back the media it
+ * read: the read-only fields of that response are accepted and ignored,
+ * anything else unknown is a 400. A field left out keeps its value.
+ */
+export class UpdateMediaDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  description?: string;
+
+  /** Replaces the media's tags. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true, message: 'each tag must be between 1 and 64 characters' })
+  tags?: string[];
+
+  /** Read-only; ignored. */
+  @Allow() id?: unknown;
+  /** Read-only; ignored. */
+  @Allow() projectId?: unknown;
+  /** Read-only; ignored. */
+  @Allow() userId?: unknown;
+  /** Read-only; ignored. */
+  @Allow() name?: unknown;
+  /** Read-only; ignored. */
+  @Allow() file?: unknown;
+  /** Read-only; ignored. */
+  @Allow() thumbnail?: unknown;
+  /** Read-only; ignored. */
+  @Allow() mimeType?: unknown;
+  /** Read-only; ignored. */
+  @Allow() size?: unknown;
+  /** Read-only; ignored. */
+  @Allow() width?: unknown;
+  /** Read-only; ignored. */
+  @Allow() height?: unknown;
+  /** Read-only; ignored. */
+  @Allow() createdAt?: unknown;
+  /** Read-only; ignored. */
+  @Allow() modifiedAt?: unknown;
+  /** Read-only; ignored. */
+  @Allow() url?: unknown;
+  /** Read-only; ignored. */
+  @Allow() thumbnailUrl?: unknown;
+}
+
+export const MEDIA_ORDERINGS = ['createdAt', '-createdAt', 'modifiedAt', '-modifiedAt'] as const;
+export type MediaOrdering = (typeof MEDIA_ORDERINGS)[number];
+
+export class MediaListQueryDto extends PageQueryDto {
+  /** Words that must all be in the name, case-insensitive; empty means no filter. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  /** Comma-separated: media with any of these tags. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  tags?: string;
+
+  @ApiPropertyOptional({ enum: MEDIA_ORDERINGS, default: '-createdAt' })
+  @IsOptional()
+  @IsIn(MEDIA_ORDERINGS, { message: `orderBy must be one of ${MEDIA_ORDERINGS.join(', ')}` })
+  orderBy?: MediaOrdering;
+}
+
+export const RENDITION_FITS = ['cover', 'contain', 'inside'] as const;
+export const RENDITION_FORMATS = ['webp', 'avif', 'jpeg', 'png'] as const;
+
+/**
+ * A rendition of the file instead of the original: `w` and/or `h` (sizes
+ * from MEDIA_RENDITION_SIZES), `fit`, `format`, `q`. Raster images only.
+ */
+export class MediaFileQueryDto {
+  /** Width in pixels, one of MEDIA_RENDITION_SIZES. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'w must be a whole number of pixels' })
+  @Min(1, { message: 'w must be a whole number of pixels' })
+  @Max(4096, { message: 'w must be at most 4096' })
+  w?: number;
+
+  /** Height in pixels, one of MEDIA_RENDITION_SIZES. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'h must be a whole number of pixels' })
+  @Min(1, { message: 'h must be a whole number of pixels' })
+  @Max(4096, { message: 'h must be at most 4096' })
+  h?: number;
+
+  @ApiPropertyOptional({ enum: RENDITION_FITS, default: 'inside' })
+  @IsOptional()
+  @IsIn(RENDITION_FITS, { message: `fit must be one of ${RENDITION_FITS.join(', ')}` })
+  fit?: (typeof RENDITION_FITS)[number];
+
+  @ApiPropertyOptional({ enum: RENDITION_FORMATS })
+  @IsOptional()
+  @IsIn(RENDITION_FORMATS, { message: `format must be one of ${RENDITION_FORMATS.join(', ')}` })
+  format?: (typeof RENDITION_FORMATS)[number];
+
+  /** Quality of lossy formats, 1–100 (default 80). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'q must be a whole number from 1 to 100' })
+  @Min(1, { message: 'q must be a whole number from 1 to 100' })
+  @Max(100, { message: 'q must be a whole number from 1 to 100' })
+  q?: number;
+}
+
+/** The multipart body of an upload, for /spec (the handler reads the parts as they stream). */
+export class MediaUploadDto {
+  /** One or more files (repeat the field). */
+  @ApiProperty({ type: 'string', format: 'binary' })
+  file: unknown;
+
+  /** The display name; the file's own name when left out. With several files, one per file in order. */
+  @ApiPropertyOptional({ type: 'string', maxLength: 512 })
+  name?: string;
+}

@@ -1,0 +1,258 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  CurrentProject,
+  Principal,
+  ProjectAccess,
+  ProjectAccessContext,
+  UserPrincipal,
+} from '../common/access';
+import { ApiError, NotFoundError, ValidationError } from '../common/api-error';
+import { pathId } from '../common/ids';
+import { Page, PageOf } from '../common/pagination';
+import { MULTIPART_ROUTE } from '../http/multipart';
+import {
+  MediaDto,
+  MediaFileQueryDto,
+  MediaListQueryDto,
+  MediaUploadDto,
+  UpdateMediaDto,
+} from './dto/media.dto';
+import { MediaFiles } from './media-files';
+import { versionOf } from './media-links';
+import { MediaService, UploadPart } from './media.service';
+
+const MediaPage = PageOf(MediaDto);
+const MAX_BULK_DELETE = 1000;
+
+const mediaId = (raw: string) => pathId(raw, 'Media not found');
+
+const FILE_RESPONSE = {
+  description:
+    'The file as uploaded (or a rendition, with `w`, `h`, `fit`, `format`, `q`). ' +
+    'Strong ETag: send it as If-None-Match to get a 304. SVG always comes as an attachment, ' +
+    'sandboxed by Content-Security-Policy.',
+  content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+};
+
+@ApiTags('media')
+@ApiExtraModels(MediaDto)
+@Controller('project/:projectId')
+export class MediaController {
+  constructor(
+    private readonly media: MediaService,
+    private readonly files: MediaFiles,
+  ) {}
+
+  @Post('media/upload')
+  @ProjectAccess('member', { delegatedWrite: true })
+  @RouteConfig({ [MULTIPART_ROUTE]: true })
+  @ApiOperation({
+    summary:
+      'Upload files (multipart/form-data: one or more `file` parts, and a `name` per file if ' +
+      'wanted); their type is sniffed from their bytes and must be one of MEDIA_ALLOWED_TYPES',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: MediaUploadDto })
+  @ApiCreatedResponse({
+    description: 'The media: an object for one file, an array for several',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(MediaDto) },
+        { type: 'array', items: { $ref: getSchemaPath(MediaDto) } },
+      ],
+    },
+  })
+  @ApiResponse({ status: 413, description: 'A file over MEDIA_MAX_BYTES (nothing is stored)' })
+  @ApiResponse({
+    status: 415,
+    description:
+      'A file whose type (sniffed from its bytes) is not one of MEDIA_ALLOWED_TYPES, or a ' +
+      'body that is not multipart/form-data',
+  })
+  async upload(
+    @CurrentProject() project: ProjectAccessContext,
+    @Req() request: FastifyRequest,
+  ): Promise<MediaDto | MediaDto[]> {
+    if (!request.isMultipart()) {
+      throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Upload files as multipart/form-data', {
+        errors: { file: ['send the files as multipart/form-data'] },
+      });
+    }
+    const media = await this.media.upload(
+      project.projectId,
+      (project.principal as UserPrincipal).userId,
+      request.parts() as AsyncIterable<UploadPart>,
+    );
+    return media.length === 1 ? media[0] : media;
+  }
+
+  @Get('media')
+  @ProjectAccess('member', { clientRead: true })
+  @ApiOperation({ summary: 'Media, newest first; filter by words of the name and by tags' })
+  @ApiOkResponse({ type: MediaPage })
+  list(
+    @CurrentProject() project: ProjectAccessContext,
+    @Query() query: MediaListQueryDto,
+  ): Promise<Page<MediaDto>> {
+    return this.media.list(project.projectId, query);
+  }
+
+  @Post('media/bulk-delete')
+  @ProjectAccess('member', { delegatedWrite: true })
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Delete several media and their files: all of them, or none if any id is unknown',
+  })
+  @ApiBody({
+    schema: { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: MAX_BULK_DELETE },
+  })
+  @ApiNoContentResponse()
+  async bulkRemove(
+    @CurrentProject() project: ProjectAccessContext,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.media.bulkRemove(project.projectId, mediaIds(body));
+  }
+
+  @Get('media/:mediaId')
+  @ProjectAccess('member', { clientRead: true })
+  @ApiOperation({ summary: 'A media' })
+  @ApiOkResponse({ type: MediaDto })
+  get(
+    @CurrentProject() project: ProjectAccessContext,
+    @Param('mediaId') id: string,
+  ): Promise<MediaDto> {
+    return this.media.get(project.projectId, mediaId(id));
+  }
+
+  @Put('media/:mediaId')
+  @ProjectAccess('member', { delegatedWrite: true })
+  @ApiOperation({
+    summary:
+      "Change a media's description and tags (the read-only fields it was read with are ignored)",
+  })
+  @ApiOkResponse({ type: MediaDto })
+  update(
+    @CurrentProject() project: ProjectAccessContext,
+    @Param('mediaId') id: string,
+    @Body() body: UpdateMediaDto,
+  ): Promise<MediaDto> {
+    return this.media.update(project.projectId, mediaId(id), body);
+  }
+
+  @Delete('media/:mediaId')
+  @ProjectAccess('member', { delegatedWrite: true })
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete a media and its files' })
+  @ApiNoContentResponse()
+  async remove(
+    @CurrentProject() project: ProjectAccessContext,
+    @Param('mediaId') id: string,
+  ): Promise<void> {
+    await this.media.remove(project.projectId, mediaId(id));
+  }
+
+  @Get('media/:mediaId/file')
+  @ProjectAccess('member', { clientRead: true, anonymousWhenPublicMedia: true })
+  @ApiOperation({
+    summary:
+      "A media's file, always revalidated (Cache-Control: no-cache); anyone may fetch it when " +
+      'the project has publicMedia',
+  })
+  @ApiOkResponse(FILE_RESPONSE)
+  @ApiResponse({ status: 304, description: 'Not modified: your copy (If-None-Match) is current' })
+  async file(
+    @CurrentProject() project: ProjectAccessContext<Principal | null>,
+    @Param('mediaId') id: string,
+    @Query() query: MediaFileQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const { media, publicMedia } = await this.media.findForServing(project.projectId, mediaId(id));
+    return this.files.serve(request, reply, media, query, {
+      immutable: false,
+      shared: publicMedia,
+    });
+  }
+
+  @Get('media/:mediaId/file/:version')
+  @ProjectAccess('member', { clientRead: true, anonymousWhenPublicMedia: true })
+  @ApiOperation({
+    summary:
+      "A media's file under the URL of its current content (`url` in the media), cacheable " +
+      'for a year (immutable); anyone may fetch it when the project has publicMedia',
+  })
+  @ApiParam({ name: 'version', description: "The media's current version, as in its `url`" })
+  @ApiOkResponse(FILE_RESPONSE)
+  @ApiResponse({ status: 304, description: 'Not modified: your copy (If-None-Match) is current' })
+  async versionedFile(
+    @CurrentProject() project: ProjectAccessContext<Principal | null>,
+    @Param('mediaId') id: string,
+    @Param('version') version: string,
+    @Query() query: MediaFileQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const { media, publicMedia } = await this.media.findForServing(project.projectId, mediaId(id));
+    // Another version is gone for good: its bytes are not these.
+    if (version !== versionOf(media)) throw new NotFoundError('No such version of this media');
+    return this.files.serve(request, reply, media, query, {
+      immutable: true,
+      shared: publicMedia,
+    });
+  }
+
+  @Get('media-tag')
+  @ProjectAccess('member', { clientRead: true })
+  @ApiOperation({ summary: "The project's media tags" })
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'string' } } })
+  tags(@CurrentProject() project: ProjectAccessContext): Promise<string[]> {
+    return this.media.tags(project.projectId);
+  }
+}
+
+/** contentjet's bulk-delete body: a JSON array of media ids. */
+function mediaIds(body: unknown): number[] {
+  const valid =
+    Array.isArray(body) &&
+    body.length > 0 &&
+    body.length <= MAX_BULK_DELETE &&
+    body.every(
+      (id) => Number.isInteger(id) && (id as number) > 0 && (id as number) <= 2_147_483_647,
+    );
+  if (!valid) {
+    throw new ValidationError(
+      { body: [`the body must be a JSON array of 1 to ${MAX_BULK_DELETE} media ids`] },
+      'Validation failed',
+    );
+  }
+  return body as number[];
+}

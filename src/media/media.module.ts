@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { mediaConfig, MediaConfig } from '../config/configuration';
+import { MediaFiles } from './media-files';
+import { MediaLinks } from './media-links';
+import { MediaRenditions } from './media-renditions';
+import { MediaSweep } from './media-sweep';
+import { MediaUploads } from './media-uploads';
+import { MediaController } from './media.controller';
+import { MediaRepository } from './media.repository';
+import { MediaService } from './media.service';
+import { createMediaStorage, MEDIA_STORAGE } from './storage';
+
+@Module({
+  controllers: [MediaController],
+  providers: [
+    {
+      provide: MEDIA_STORAGE,
+      useFactory: (config: MediaConfig) => createMediaStorage(config),
+      inject: [mediaConfig.KEY],
+    },
+    MediaRepository,
+    MediaService,
+    MediaUploads,
+    MediaLinks,
+    MediaFiles,
+    MediaRenditions,
+    MediaSweep,
+  ],
+  exports: [MediaService, MEDIA_STORAGE],
+})
+export class MediaModule {}
