@@ -427,7 +427,7 @@ describe('your signed-in sessions', () => {
         const asClient = await inject(method, url, { token: client });
         expect(asClient.statusCode).toBe(403);
         expect(asClient.json().message).toBe(
-          "API client tokens may only read the project's entry types and entries",
+          "API client tokens may only read the project's entry types, entries and media",
         );
         const asApp = await inject(method, url, { token: grant.access_token });
         expect(asApp.statusCode).toBe(403);

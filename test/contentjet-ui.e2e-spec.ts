@@ -236,6 +236,7 @@ describe('contentjet-ui', () => {
         id: expect.any(Number),
         name: 'Magazine (copy)',
         metadata: read.metadata,
+        publicMedia: false,
         userId: author.id,
         createdAt: expect.any(String),
         modifiedAt: expect.any(String),

@@ -1,6 +1,7 @@
 import { DiscoveryModule } from '@nestjs/core';
 import { createTestApp, TestApp } from './helpers/app';
 import { bearer, clientToken, createUser, signIn } from './helpers/auth';
+import { multipart, TINY_PNG } from './helpers/multipart';
 import { DiscoveredRoute, discoverRoutes } from './helpers/routes';
 
 /**
@@ -19,10 +20,15 @@ interface Target {
   userId: number;
   entryTypeId: number;
   entryId: number;
+  mediaId: number;
+  /** The media's file version, as in its `url`. */
+  version: string;
 }
 
 interface Sample {
   body: (target: Target, email: string) => unknown;
+  /** A multipart/form-data body (uploads) rather than JSON. */
+  multipart?: boolean;
   /** The body names a sub-resource of the project (not only the path). */
   namesSubResource?: boolean;
 }
@@ -59,6 +65,17 @@ const BODIES: Record<string, Sample> = {
   },
   'POST /project/:projectId/entry/bulk-delete': {
     body: (x) => [x.entryId],
+    namesSubResource: true,
+  },
+  'POST /project/:projectId/media/upload': {
+    body: () => [{ field: 'file', value: TINY_PNG, filename: 'intruder.png' }],
+    multipart: true,
+  },
+  'PUT /project/:projectId/media/:mediaId': {
+    body: () => ({ description: 'pwned', tags: ['pwned'] }),
+  },
+  'POST /project/:projectId/media/bulk-delete': {
+    body: (x) => [x.mediaId],
     namesSubResource: true,
   },
 };
@@ -124,8 +141,25 @@ describe('cross-project isolation over every discovered project route', () => {
         fields: {},
       })
     ).id;
+    const form = multipart([{ field: 'file', value: TINY_PNG, filename: `${name}.png` }]);
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/project/${projectId}/media/upload`,
+      headers: { ...bearer(owner.token), ...form.headers },
+      payload: form.payload,
+    });
+    if (uploaded.statusCode !== 201) throw new Error(`upload: ${uploaded.statusCode}`);
+    const media = uploaded.json<{ id: number; url: string }>();
     return {
-      target: { projectId, clientId: client.id, userId: author.id, entryTypeId, entryId },
+      target: {
+        projectId,
+        clientId: client.id,
+        userId: author.id,
+        entryTypeId,
+        entryId,
+        mediaId: media.id,
+        version: media.url.split('/').at(-1)!,
+      },
       owner,
       author,
       clientToken: await clientToken(t.app, client),
@@ -145,16 +179,23 @@ describe('cross-project isolation over every discovered project route', () => {
       ),
       entryTypes: await query(`SELECT * FROM entry_type WHERE project_id = $1 ORDER BY id`),
       entries: await query(`SELECT * FROM entry WHERE project_id = $1 ORDER BY id`),
+      media: await query(`SELECT * FROM media WHERE project_id = $1 ORDER BY id`),
     };
   }
 
   function send(route: DiscoveredRoute, target: Target, actor: { email: string; token: string }) {
-    const payload = BODIES[route.key]?.body(target, actor.email);
+    const sample = BODIES[route.key];
+    const payload = sample?.body(target, actor.email);
+    const form = sample?.multipart ? multipart(payload as Parameters<typeof multipart>[0]) : null;
     return t.app.inject({
       method: route.method as 'GET',
       url: urlOf(route, target),
-      headers: bearer(actor.token),
-      ...(payload === undefined ? {} : { payload: payload as object }),
+      headers: { ...bearer(actor.token), ...form?.headers },
+      ...(form
+        ? { payload: form.payload }
+        : payload === undefined
+          ? {}
+          : { payload: payload as object }),
     });
   }
 
@@ -224,6 +265,8 @@ describe('cross-project isolation over every discovered project route', () => {
       userId: B.target.userId,
       entryTypeId: B.target.entryTypeId,
       entryId: B.target.entryId,
+      mediaId: B.target.mediaId,
+      version: B.target.version,
     };
     const naming = routes.filter(namesSubResource);
     expect(naming.length).toBeGreaterThanOrEqual(12);

@@ -13,32 +13,7 @@ import { MediaSweep } from '../src/media/media-sweep';
 import { createTestApp, TestApp } from './helpers/app';
 import { bearer, createUser, signIn } from './helpers/auth';
 import { delegatedTokens, publisher } from './helpers/delegation';
-
-/** A multipart/form-data body, as a browser's FormData would send it. */
-function multipart(
-  parts: { field: string; value: Buffer | string; filename?: string; type?: string }[],
-): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----tessera${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const disposition =
-      part.filename === undefined
-        ? `form-data; name="${part.field}"`
-        : `form-data; name="${part.field}"; filename="${part.filename}"`;
-    const type =
-      part.filename === undefined
-        ? ''
-        : `Content-Type: ${part.type ?? 'application/octet-stream'}\r\n`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`));
-    chunks.push(Buffer.isBuffer(part.value) ? part.value : Buffer.from(part.value));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+import { multipart } from './helpers/multipart';
 
 /** A small PDF, written out by hand: a header, one empty page, a trailer. */
 const PDF = Buffer.from(

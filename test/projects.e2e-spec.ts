@@ -43,6 +43,7 @@ describe('projects, members and API clients', () => {
         id: expect.any(Number),
         name: 'Marketing site',
         metadata: 'notes',
+        publicMedia: false,
         userId: owner.id,
         createdAt: expect.any(String),
         modifiedAt: expect.any(String),

@@ -208,7 +208,7 @@ export function holds(standing: ProjectStanding, role: ProjectRole): boolean {
 function clientForbidden(): ApiError {
   return new ApiError(
     HttpStatus.FORBIDDEN,
-    "API client tokens may only read the project's entry types and entries",
+    "API client tokens may only read the project's entry types, entries and media",
   );
 }
 
@@ -219,7 +219,7 @@ function globalAdminOnly(): ApiError {
 function delegatedForbidden(): ApiError {
   return new ApiError(
     HttpStatus.FORBIDDEN,
-    "A third-party app's token may only read, or with the write scope change, the project's entries",
+    "A third-party app's token may only read, or with the write scope change, the project's entries and media",
   );
 }
 

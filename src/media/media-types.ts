@@ -71,14 +71,13 @@ function utf8Text(bytes: Uint8Array): string | null {
   return text;
 }
 
-/** An XML prolog (declaration, comments, doctype, processing instructions), then `<svg`. */
+/** An XML prolog (declaration, comments, an SVG doctype, processing instructions), then `<svg`. */
 function hasSvgRoot(text: string): boolean {
   let rest = text.replace(/^\uFEFF/, '');
   for (;;) {
     rest = rest.trimStart();
-    const prolog = /^(<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>)/i.exec(
-      rest,
-    );
+    const prolog =
+      /^(<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE\s+svg\b[^>[]*(\[[\s\S]*?\])?\s*>)/i.exec(rest);
     if (!prolog) break;
     rest = rest.slice(prolog[0].length);
   }

@@ -232,10 +232,10 @@ export interface paths {
         };
         /** A project with its members */
         get: operations["projectsGet"];
-        /** Change a project's name and metadata */
+        /** Change a project's name, metadata and publicMedia */
         put: operations["projectsUpdate"];
         post?: never;
-        /** Delete a project with its members, clients and content */
+        /** Delete a project with its members, clients, content and media */
         delete: operations["projectsRemove"];
         options?: never;
         head?: never;
@@ -416,6 +416,127 @@ export interface paths {
         post?: never;
         /** Delete an entry */
         delete: operations["entriesRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Media, newest first; filter by words of the name and by tags */
+        get: operations["mediaList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/media-tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's media tags */
+        get: operations["mediaTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/media/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete several media and their files: all of them, or none if any id is unknown */
+        post: operations["mediaBulkRemove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/media/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload files (multipart/form-data: one or more `file` parts, and a `name` per file if wanted); their type is sniffed from their bytes and must be one of MEDIA_ALLOWED_TYPES */
+        post: operations["mediaUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/media/{mediaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A media */
+        get: operations["mediaGet"];
+        /** Change a media's description and tags (the read-only fields it was read with are ignored) */
+        put: operations["mediaUpdate"];
+        post?: never;
+        /** Delete a media and its files */
+        delete: operations["mediaRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/media/{mediaId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A media's file, always revalidated (Cache-Control: no-cache); anyone may fetch it when the project has publicMedia */
+        get: operations["mediaFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/media/{mediaId}/file/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A media's file under the URL of its current content (`url` in the media), cacheable for a year (immutable); anyone may fetch it when the project has publicMedia */
+        get: operations["mediaVersionedFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1007,6 +1128,12 @@ export interface components {
             name: string;
             /** @description Free text for the project's own use. */
             metadata?: string;
+            /**
+             * @description Anyone may fetch the project's media files without a token (the media
+             *     list and details stay private). Left out: false on create, unchanged on
+             *     update.
+             */
+            publicMedia?: boolean;
             /** @description Read-only; ignored. */
             id?: Record<string, never>;
             /** @description Read-only; ignored. */
@@ -1332,6 +1459,39 @@ export interface components {
              */
             format?: "plaintext" | "markdown";
         };
+        MediaDto: {
+            /** @description The thumbnail's absolute URL (contentjet's name for `thumbnailUrl`); null when there is none. */
+            thumbnail: string | null;
+            /** @description A 200-pixel WebP thumbnail for raster images; null for other files (PDF, SVG, audio, …). */
+            thumbnailUrl: string | null;
+            id: number;
+            projectId: number;
+            /** @description Who uploaded it; null once that user is deleted. */
+            userId: number | null;
+            /** @description The display name (the uploaded file's name unless the upload named it). */
+            name: string;
+            /** @description The original's absolute URL (contentjet's name for `url`). */
+            file: string;
+            /** @description As sniffed from the file's bytes when uploaded. */
+            mimeType: string;
+            /** @description Bytes. */
+            size: number;
+            /** @description Pixels, for raster images; 0 otherwise. */
+            width: number;
+            /** @description Pixels, for raster images; 0 otherwise. */
+            height: number;
+            description: string;
+            tags: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            modifiedAt: string;
+            /**
+             * @description The original, under a URL that changes with its content:
+             *     `/project/{projectId}/media/{id}/file/{version}`, cacheable for a year.
+             */
+            url: string;
+        };
         MediaFieldDto: {
             /**
              * @description The key of the value in an entry's `fields`; unique within the entry type.
@@ -1367,6 +1527,21 @@ export interface components {
              * @default 1000
              */
             maxLength?: number;
+        };
+        MediaPage: {
+            page: number;
+            totalPages: number;
+            totalRecords: number;
+            results: components["schemas"]["MediaDto"][];
+        };
+        MediaUploadDto: {
+            /**
+             * Format: binary
+             * @description One or more files (repeat the field).
+             */
+            file: string;
+            /** @description The display name; the file's own name when left out. With several files, one per file in order. */
+            name?: string;
         };
         MemberDto: {
             /** @enum {string} */
@@ -1443,6 +1618,8 @@ export interface components {
             id: number;
             name: string;
             metadata: string;
+            /** @description Anyone may fetch the project's media files (`/project/:id/media/:mediaId/file`) without a token. */
+            publicMedia: boolean;
             /** @description The owner's user id. */
             userId: number;
             /** Format: date-time */
@@ -1745,6 +1922,39 @@ export interface components {
             /** @description Read-only; ignored. */
             modifiedAt?: Record<string, never>;
         };
+        UpdateMediaDto: {
+            description?: string;
+            /** @description Replaces the media's tags. */
+            tags?: string[];
+            /** @description Read-only; ignored. */
+            id?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            projectId?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            userId?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            name?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            file?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            thumbnail?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            mimeType?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            size?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            width?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            height?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            createdAt?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            modifiedAt?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            url?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            thumbnailUrl?: Record<string, never>;
+        };
         UpdateMemberDto: {
             /** @enum {string} */
             membershipType?: "admin" | "author";
@@ -1755,6 +1965,12 @@ export interface components {
             name: string;
             /** @description Free text for the project's own use. */
             metadata?: string;
+            /**
+             * @description Anyone may fetch the project's media files without a token (the media
+             *     list and details stay private). Left out: false on create, unchanged on
+             *     update.
+             */
+            publicMedia?: boolean;
             /** @description Read-only; ignored. */
             id?: Record<string, never>;
             /** @description Read-only; ignored. */
@@ -4973,6 +5189,857 @@ export interface operations {
             };
             /** @description A body that is neither JSON nor form-urlencoded */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    mediaList: {
+        parameters: {
+            query?: {
+                /** @description 1-based */
+                page?: number;
+                pageSize?: number;
+                orderBy?: "createdAt" | "-createdAt" | "modifiedAt" | "-modifiedAt";
+                /** @description Words that must all be in the name, case-insensitive; empty means no filter. */
+                search?: string;
+                /** @description Comma-separated: media with any of these tags. */
+                tags?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaPage"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "member" (API clients: reads only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    mediaTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            /** @description A path that cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "member" (API clients: reads only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    mediaBulkRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": number[];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "member" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body that is neither JSON nor form-urlencoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    mediaUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["MediaUploadDto"];
+            };
+        };
+        responses: {
+            /** @description The media: an object for one file, an array for several */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDto"] | components["schemas"]["MediaDto"][];
+                };
+            };
+            /** @description A path that cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "member" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A file over MEDIA_MAX_BYTES (nothing is stored) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A file whose type (sniffed from its bytes) is not one of MEDIA_ALLOWED_TYPES, or a body that is not multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    mediaGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDto"];
+                };
+            };
+            /** @description A path that cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "member" (API clients: reads only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project or media, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    mediaUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMediaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "member" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project or media, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body that is neither JSON nor form-urlencoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    mediaRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A path that cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "member" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project or media, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body that is neither JSON nor form-urlencoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    mediaFile: {
+        parameters: {
+            query?: {
+                fit?: "cover" | "contain" | "inside";
+                format?: "webp" | "avif" | "jpeg" | "png";
+                /** @description Width in pixels, one of MEDIA_RENDITION_SIZES. */
+                w?: number;
+                /** @description Height in pixels, one of MEDIA_RENDITION_SIZES. */
+                h?: number;
+                /** @description Quality of lossy formats, 1–100 (default 80). */
+                q?: number;
+            };
+            header?: never;
+            path: {
+                mediaId: string;
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as uploaded (or a rendition, with `w`, `h`, `fit`, `format`, `q`). Strong ETag: send it as If-None-Match to get a 304. SVG always comes as an attachment, sandboxed by Content-Security-Policy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Not modified: your copy (If-None-Match) is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "member" (API clients: reads only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project or media, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    mediaVersionedFile: {
+        parameters: {
+            query?: {
+                fit?: "cover" | "contain" | "inside";
+                format?: "webp" | "avif" | "jpeg" | "png";
+                /** @description Width in pixels, one of MEDIA_RENDITION_SIZES. */
+                w?: number;
+                /** @description Height in pixels, one of MEDIA_RENDITION_SIZES. */
+                h?: number;
+                /** @description Quality of lossy formats, 1–100 (default 80). */
+                q?: number;
+            };
+            header?: never;
+            path: {
+                mediaId: string;
+                /** @description The media's current version, as in its `url` */
+                version: string;
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as uploaded (or a rendition, with `w`, `h`, `fit`, `format`, `q`). Strong ETag: send it as If-None-Match to get a 304. SVG always comes as an attachment, sandboxed by Content-Security-Policy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Not modified: your copy (If-None-Match) is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "member" (API clients: reads only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project or media or version, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
