@@ -1,15 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import sharp from 'sharp';
-import { MediaSweep } from '../src/media/media-sweep';
+import { MediaSweep, SWEEP_GRACE_MS } from '../src/media/media-sweep';
+import { MEDIA_STORAGE, MediaStorage } from '../src/media/storage';
 import { createTestApp, TestApp } from './helpers/app';
 import { bearer, createUser, signIn } from './helpers/auth';
 import { delegatedTokens, publisher } from './helpers/delegation';
@@ -45,7 +38,15 @@ describe('media library', () => {
   let png: Buffer;
   let webp: Buffer;
 
-  const mediaDir = () => join(t.dataDir, 'media');
+  // Through the configured driver: local files, or S3 with TESSERA_TEST_MEDIA_S3=1.
+  const storage = () => t.app.get<MediaStorage>(MEDIA_STORAGE);
+  const isStored = async (key: string) => (await storage().stat(key)) !== null;
+  const storedBytes = async (key: string) => {
+    const stream = await storage().read(key);
+    return stream && Buffer.concat((await stream.toArray()) as Buffer[]);
+  };
+  const store = (key: string) =>
+    storage().write(key, Readable.from([Buffer.from('x')]), 'application/octet-stream');
 
   const call = (
     method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD',
@@ -93,14 +94,10 @@ describe('media library', () => {
       )
     )[0];
 
-  const storedFiles = (): string[] => {
-    const walk = (dir: string): string[] =>
-      existsSync(dir)
-        ? readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-            entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
-          )
-        : [];
-    return walk(mediaDir()).map((path) => path.slice(mediaDir().length + 1));
+  const storedFiles = async (): Promise<string[]> => {
+    const keys: string[] = [];
+    for await (const { key } of storage().list('')) keys.push(key);
+    return keys.sort();
   };
 
   const pathOfUrl = (url: string) => url.replace('http://tessera.test', '');
@@ -177,7 +174,7 @@ describe('media library', () => {
         const row = await rowOf(media.id);
         expect(row.file_key).toMatch(new RegExp(`^${projectId}/[0-9a-f-]{36}\\.${ext}$`));
         expect(row.sha256).toBe(sha256(bytes()));
-        expect(readFileSync(join(mediaDir(), row.file_key))).toEqual(bytes());
+        expect(await storedBytes(row.file_key)).toEqual(bytes());
         expect(media.url).toBe(
           `http://tessera.test/project/${projectId}/media/${media.id}/file/${row.sha256.slice(0, 16)}`,
         );
@@ -215,7 +212,7 @@ describe('media library', () => {
       expect(disguised.mimeType).toBe('application/pdf');
       expect((await rowOf(disguised.id)).file_key).toMatch(/\.pdf$/);
 
-      const before = storedFiles().length;
+      const before = (await storedFiles()).length;
       const zip = Buffer.concat([Buffer.from('PK\x03\x04'), randomBytes(200)]);
       const res = await upload([
         { field: 'file', value: zip, filename: 'fake.png', type: 'image/png' },
@@ -226,7 +223,7 @@ describe('media library', () => {
         name: 'UnsupportedMediaTypeError',
         errors: { file: [expect.stringContaining('application/zip')] },
       });
-      expect(storedFiles().length).toBe(before);
+      expect((await storedFiles()).length).toBe(before);
     });
 
     it('binary bytes file-type does not know are application/octet-stream, refused here (415)', async () => {
@@ -241,7 +238,7 @@ describe('media library', () => {
       const [{ count: rowsBefore }] = await t.dataSource.query(
         `SELECT count(*)::int AS count FROM media`,
       );
-      const filesBefore = storedFiles();
+      const filesBefore = await storedFiles();
       // A valid PNG signature, so only the size refuses it.
       const big = Buffer.concat([png, randomBytes(MAX_BYTES)]);
       const res = await upload([{ field: 'file', value: big, filename: 'big.png' }]);
@@ -255,7 +252,7 @@ describe('media library', () => {
         `SELECT count(*)::int AS count FROM media`,
       );
       expect(rowsAfter).toBe(rowsBefore);
-      expect(storedFiles()).toEqual(filesBefore);
+      expect(await storedFiles()).toEqual(filesBefore);
     });
 
     it('exactly MEDIA_MAX_BYTES is accepted', async () => {
@@ -265,13 +262,13 @@ describe('media library', () => {
     });
 
     it('a failing second file keeps nothing of the first', async () => {
-      const filesBefore = storedFiles();
+      const filesBefore = await storedFiles();
       const res = await upload([
         { field: 'file', value: png, filename: 'ok.png' },
         { field: 'file', value: Buffer.concat([png, randomBytes(MAX_BYTES)]), filename: 'big.png' },
       ]);
       expect(res.statusCode).toBe(413);
-      expect(storedFiles()).toEqual(filesBefore);
+      expect(await storedFiles()).toEqual(filesBefore);
     });
 
     it.each([
@@ -448,17 +445,13 @@ describe('media library', () => {
       const media = await uploaded(png, 'gone.png');
       const { file_key: key } = await rowOf(media.id);
       // A rendition another part of the app made; it goes with its original.
-      const rendition = join(
-        mediaDir(),
-        `${projectId}/renditions/${key.split('/')[1].split('.')[0]}/200x0-inside-q80.webp`,
-      );
-      mkdirSync(dirname(rendition), { recursive: true });
-      writeFileSync(rendition, 'x');
+      const rendition = `${projectId}/renditions/${key.split('/')[1].split('.')[0]}/200x0-inside-q80.webp`;
+      await store(rendition);
       const res = await call('DELETE', `/project/${projectId}/media/${media.id}/`, author);
       expect(res.statusCode).toBe(204);
       expect(await rowOf(media.id)).toBeUndefined();
-      expect(existsSync(join(mediaDir(), key))).toBe(false);
-      expect(existsSync(dirname(rendition))).toBe(false);
+      expect(await isStored(key)).toBe(false);
+      expect(await isStored(rendition)).toBe(false);
       expect(
         (await call('GET', `/project/${projectId}/media/${media.id}`, author)).statusCode,
       ).toBe(404);
@@ -473,7 +466,7 @@ describe('media library', () => {
       const partial = await call('POST', url, author, [a.id, 999999]);
       expect(partial.statusCode).toBe(404);
       expect(await rowOf(a.id)).toBeDefined();
-      expect(existsSync(join(mediaDir(), keys[0]))).toBe(true);
+      expect(await isStored(keys[0])).toBe(true);
 
       for (const body of [[], ['1'], [0], { ids: [a.id] }]) {
         const bad = await call('POST', url, author, body);
@@ -484,7 +477,7 @@ describe('media library', () => {
       expect((await call('POST', url, author, [a.id, b.id])).statusCode).toBe(204);
       expect(await rowOf(a.id)).toBeUndefined();
       expect(await rowOf(b.id)).toBeUndefined();
-      for (const key of keys) expect(existsSync(join(mediaDir(), key))).toBe(false);
+      for (const key of keys) expect(await isStored(key)).toBe(false);
     });
 
     it("deleting a project removes its media files, and no other project's", async () => {
@@ -492,11 +485,11 @@ describe('media library', () => {
       const media = await uploaded(png, 'doomed.png', [], doomed, admin);
       const kept = await uploaded(png, 'kept.png', [], otherProjectId, admin);
       const key = (await rowOf(media.id)).file_key;
-      expect(existsSync(join(mediaDir(), key))).toBe(true);
+      expect(await isStored(key)).toBe(true);
       expect((await call('DELETE', `/project/${doomed}`, admin)).statusCode).toBe(204);
-      expect(existsSync(join(mediaDir(), String(doomed)))).toBe(false);
+      expect((await storedFiles()).filter((file) => file.startsWith(`${doomed}/`))).toEqual([]);
       expect(await rowOf(media.id)).toBeUndefined();
-      expect(existsSync(join(mediaDir(), (await rowOf(kept.id)).file_key))).toBe(true);
+      expect(await isStored((await rowOf(kept.id)).file_key)).toBe(true);
     });
   });
 
@@ -716,36 +709,38 @@ describe('media library', () => {
   });
 
   describe('orphan sweep', () => {
-    it('removes old files and rendition folders no row owns; keeps fresh and owned ones', async () => {
+    it('removes files and rendition folders no row owns once older than the grace; keeps owned ones', async () => {
       const owned = await uploaded(png, 'owned.png');
       const ownedKey = (await rowOf(owned.id)).file_key;
       const ownedStem = ownedKey.split('/')[1].split('.')[0];
-      const old = new Date(Date.now() - 60 * 60_000);
-      const put = (key: string, age: Date | null) => {
-        const path = join(mediaDir(), key);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, 'x');
-        if (age) utimesSync(path, age, age);
-        return path;
-      };
-      const orphan = put(`${projectId}/00000000-0000-4000-8000-000000000001.png`, old);
-      const fresh = put(`${projectId}/00000000-0000-4000-8000-000000000002.png`, null);
-      const deadRendition = put(
-        `${projectId}/renditions/00000000-0000-4000-8000-000000000003/200x0-inside-q80.webp`,
-        old,
-      );
-      const liveRendition = put(`${projectId}/renditions/${ownedStem}/200x0-inside-q80.webp`, old);
-      const deadWrite = put(`${ownedKey}.abcdef.partial`, old);
-      utimesSync(join(mediaDir(), ownedKey), old, old);
+      const orphan = `${projectId}/00000000-0000-4000-8000-000000000001.png`;
+      const deadRendition = `${projectId}/renditions/00000000-0000-4000-8000-000000000003/200x0-inside-q80.webp`;
+      const liveRendition = `${projectId}/renditions/${ownedStem}/200x0-inside-q80.webp`;
+      const deadWrite = `${ownedKey}.abcdef.partial`;
+      for (const key of [orphan, deadRendition, liveRendition, deadWrite]) await store(key);
+      const sweep = t.app.get(MediaSweep);
+      const stored = async () =>
+        Object.fromEntries(
+          await Promise.all(
+            [orphan, deadRendition, liveRendition, deadWrite, ownedKey].map(
+              async (key) => [key, await isStored(key)] as const,
+            ),
+          ),
+        );
 
-      const result = await t.app.get(MediaSweep).sweep();
+      // Younger than the grace: maybe an upload whose row is on its way. All stay.
+      await sweep.sweep();
+      expect(Object.values(await stored())).toEqual([true, true, true, true, true]);
 
-      expect(existsSync(orphan)).toBe(false);
-      expect(existsSync(dirname(deadRendition))).toBe(false);
-      expect(existsSync(deadWrite)).toBe(false);
-      expect(existsSync(fresh)).toBe(true);
-      expect(existsSync(liveRendition)).toBe(true);
-      expect(existsSync(join(mediaDir(), ownedKey))).toBe(true);
+      // Past the grace: what no row owns goes.
+      const result = await sweep.sweep(new Date(Date.now() + SWEEP_GRACE_MS + 60_000));
+      expect(await stored()).toEqual({
+        [orphan]: false,
+        [deadRendition]: false,
+        [liveRendition]: true,
+        [deadWrite]: false,
+        [ownedKey]: true,
+      });
       expect(result.renditionFolders).toEqual([
         `${projectId}/renditions/00000000-0000-4000-8000-000000000003/`,
       ]);
