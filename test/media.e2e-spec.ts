@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { MediaSweep, SWEEP_GRACE_MS } from '../src/media/media-sweep';
@@ -252,6 +253,64 @@ describe('media library', () => {
         `SELECT count(*)::int AS count FROM media`,
       );
       expect(rowsAfter).toBe(rowsBefore);
+      expect(await storedFiles()).toEqual(filesBefore);
+    });
+
+    it('over a real connection: a file streamed past the limit is answered 413 before it ends, and nothing is kept', async () => {
+      await t.app.listen(0, '127.0.0.1');
+      const { port } = t.app.getHttpServer().address() as { port: number };
+      const filesBefore = await storedFiles();
+      const form = multipart([{ field: 'file', value: png, filename: 'huge.png' }]);
+      // The file part's first bytes, then far more than the limit, written as the socket takes them.
+      const head = form.payload.subarray(0, form.payload.indexOf(png) + png.length);
+      const tail = form.payload.subarray(head.length);
+      // Far more than the socket buffers hold, so an answer before the end shows.
+      const limit = 200 * MAX_BYTES;
+      const filler = randomBytes(64 * 1024);
+      let sent = 0;
+      const answer = await new Promise<{ status: number; body: string; sentBefore: number }>(
+        (resolve, reject) => {
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port,
+              method: 'POST',
+              path: `/project/${projectId}/media/upload`,
+              headers: { ...bearer(author), ...form.headers },
+            },
+            (res) => {
+              const sentBefore = sent;
+              const chunks: Buffer[] = [];
+              res.on('data', (chunk: Buffer) => chunks.push(chunk));
+              res.on('end', () =>
+                resolve({
+                  status: res.statusCode ?? 0,
+                  body: Buffer.concat(chunks).toString(),
+                  sentBefore,
+                }),
+              );
+            },
+          );
+          // The server may close the connection mid-body: that is the point.
+          req.on('error', () => undefined);
+          req.on('close', () => reject(new Error('closed without an answer')));
+          const send = () => {
+            let more = true;
+            while (more && sent < limit && !req.destroyed) {
+              const chunk = sent === 0 ? head : filler;
+              sent += chunk.length;
+              more = req.write(chunk);
+            }
+            if (sent >= limit) req.end(tail);
+            else if (!req.destroyed) req.once('drain', send);
+          };
+          send();
+        },
+      );
+      expect(answer.status).toBe(413);
+      // Answered once the limit was crossed, not after the whole body.
+      expect(answer.sentBefore).toBeLessThan(limit);
+      expect(JSON.parse(answer.body)).toMatchObject({ status: 413, name: 'PayloadTooLargeError' });
       expect(await storedFiles()).toEqual(filesBefore);
     });
 

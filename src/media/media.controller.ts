@@ -100,18 +100,30 @@ export class MediaController {
   async upload(
     @CurrentProject() project: ProjectAccessContext,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MediaDto | MediaDto[]> {
     if (!request.isMultipart()) {
       throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Upload files as multipart/form-data', {
         errors: { file: ['send the files as multipart/form-data'] },
       });
     }
-    const media = await this.media.upload(
-      project.projectId,
-      (project.principal as UserPrincipal).userId,
-      request.parts() as AsyncIterable<UploadPart>,
-    );
-    return media.length === 1 ? media[0] : media;
+    try {
+      const media = await this.media.upload(
+        project.projectId,
+        (project.principal as UserPrincipal).userId,
+        request.parts() as AsyncIterable<UploadPart>,
+      );
+      return media.length === 1 ? media[0] : media;
+    } catch (error) {
+      // Refused before the body ended (too large, a refused type): the rest
+      // of it is unread. Discard what still arrives and close the connection
+      // after the answer, so the client stops sending and the socket is freed.
+      if (!request.raw.readableEnded) {
+        void reply.header('connection', 'close');
+        request.raw.resume();
+      }
+      throw error;
+    }
   }
 
   @Get('media')
