@@ -353,6 +353,25 @@ describe('media library', () => {
       expect(Object.keys(res.json().errors)).toEqual([field]);
     });
 
+    it.each([
+      ['no boundary', (body: string) => body, 'multipart/form-data'],
+      ['another boundary', (body: string) => body, 'multipart/form-data; boundary=elsewhere'],
+      ['a body cut short', (body: string) => body.slice(0, body.length / 2), null],
+    ])('a malformed multipart body (%s) is 400, and nothing is kept', async (_case, cut, type) => {
+      const filesBefore = await storedFiles();
+      const form = multipart([{ field: 'file', value: 'hello\n'.repeat(100), filename: 'a.txt' }]);
+      const res = await call(
+        'POST',
+        `/project/${projectId}/media/upload`,
+        author,
+        cut(form.payload.toString('latin1')),
+        { 'content-type': type ?? form.headers['content-type'] },
+      );
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ status: 400, name: 'BadRequestError' });
+      expect(await storedFiles()).toEqual(filesBefore);
+    });
+
     it('a JSON body is 415; JSON routes still refuse multipart bodies with 415', async () => {
       const json = await call('POST', `/project/${projectId}/media/upload`, author, { file: 'x' });
       expect(json.statusCode).toBe(415);

@@ -28,6 +28,23 @@ export interface UploadedFile {
   filename: string;
 }
 
+/** A multipart body the parser could not read: no boundary, a part cut short, … */
+export function malformedUpload(): ApiError {
+  return new ApiError(HttpStatus.BAD_REQUEST, 'The multipart/form-data body is malformed');
+}
+
+/**
+ * Errors of the request body itself (raised by the multipart parser) as a
+ * 400; the parser's own client errors (a limit, a forbidden field name) and
+ * ours pass as they are.
+ */
+export function asUploadError(error: unknown): unknown {
+  if (error instanceof ApiError) return error;
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return error;
+  return malformedUpload();
+}
+
 export function fileTooLarge(maxBytes: number): ApiError {
   return new ApiError(
     HttpStatus.PAYLOAD_TOO_LARGE,
@@ -56,6 +73,23 @@ export class MediaUploads {
    * its display name). On any failure nothing of it is left in storage.
    */
   async store(projectId: number, upload: UploadedFile): Promise<Omit<NewMedia, 'name'>> {
+    // The part itself failing (cut short, the body malformed) is the client's doing.
+    // (It may have failed already: the parser can run ahead of us.)
+    let partFailed = upload.file.errored !== null;
+    upload.file.once('error', () => {
+      partFailed = true;
+    });
+    try {
+      return await this.storePart(projectId, upload);
+    } catch (error) {
+      throw partFailed ? asUploadError(error) : error;
+    }
+  }
+
+  private async storePart(
+    projectId: number,
+    upload: UploadedFile,
+  ): Promise<Omit<NewMedia, 'name'>> {
     const { maxBytes } = this.config;
     const { head, body } = await readHead(upload.file, SNIFF_BYTES);
     if (head.length === 0) {

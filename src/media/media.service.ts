@@ -4,7 +4,7 @@ import { offsetOf, Page, toPage } from '../common/pagination';
 import { MediaDto, MediaListQueryDto, UpdateMediaDto } from './dto/media.dto';
 import { MediaLinks } from './media-links';
 import { projectFolderOf, renditionFolderOf } from './media-keys';
-import { MediaUploads, UploadedFile } from './media-uploads';
+import { asUploadError, MediaUploads, UploadedFile } from './media-uploads';
 import { MediaRepository, MediaRow, NewMedia } from './media.repository';
 import { MEDIA_STORAGE, MediaStorage } from './storage/media-storage';
 
@@ -113,7 +113,7 @@ export class MediaService {
     const stored: (Omit<NewMedia, 'name'> & { filename: string })[] = [];
     const names: string[] = [];
     try {
-      for await (const part of parts) {
+      for await (const part of readableParts(parts)) {
         if (part.type === 'field') {
           if (part.fieldname === 'file') throw new ValidationError({ file: ['must be a file'] });
           if (part.fieldname !== 'name') throw unknownField(part.fieldname);
@@ -165,6 +165,31 @@ export class MediaService {
     } catch (error) {
       this.logger.warn(`could not remove media files ${keys.join(', ')}: ${String(error)}`);
     }
+  }
+}
+
+/** The parts, with the parser's failures to read the body as 400s. */
+async function* readableParts(parts: AsyncIterable<UploadPart>): AsyncGenerator<UploadPart> {
+  const iterator = parts[Symbol.asyncIterator]();
+  let done = false;
+  try {
+    for (;;) {
+      let next: IteratorResult<UploadPart>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        done = true;
+        throw asUploadError(error);
+      }
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // Left early (a refused file): let the parser go, as for-await would.
+    if (!done) await iterator.return?.();
   }
 }
 

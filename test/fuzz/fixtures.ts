@@ -4,10 +4,11 @@ import fc from 'fast-check';
 import { TokenGrantsService } from '../../src/auth/token-grants.service';
 import { bearer, createUser, signIn } from '../helpers/auth';
 import { authorize, pkce } from '../helpers/authorize';
+import { multipart, TINY_PNG } from '../helpers/multipart';
 
 /**
  * The data the fuzzer aims at, all made through the API: projects A and B
- * (an admin each, an entry type with every field type, entries, an API client
+ * (an admin each, an entry type with every field type, entries, media, an API client
  * and its token), a scratch user whose sessions are spent by the routes that
  * end sessions, and pools of disposable resources for the routes that delete
  * or rotate things, so the fixtures survive the run.
@@ -35,7 +36,14 @@ export interface ProjectFixture {
   /** A second type that PUT /entry-type/:id may reshape at will. */
   mutableType: number;
   entries: number[];
+  /** Uploaded files, with the version their `url` names. */
+  media: MediaFixture[];
   client: ClientFixture & { token: string };
+}
+
+export interface MediaFixture {
+  id: number;
+  version: string;
 }
 
 /** Every field type, with formats and bounds, for the main entry type. */
@@ -137,6 +145,7 @@ export class World {
     clients: [] as ClientFixture[],
     entries: [] as number[],
     entryTypes: [] as number[],
+    media: [] as number[],
   };
 
   constructor(private readonly nest: NestFastifyApplication) {}
@@ -225,6 +234,14 @@ export class World {
       });
       entries.push(res.json().id as number);
     }
+    const media: MediaFixture[] = [];
+    for (const [filename, value] of [
+      [`${name}.png`, TINY_PNG],
+      [`${name}.txt`, 'notes\n'],
+    ] as const) {
+      const uploaded = await this.upload(id, owner.token, filename, value);
+      media.push({ id: uploaded.id, version: uploaded.url.split('/').at(-1)! });
+    }
     const client = await this.createClient(id, owner.token, { name: `${name} site` });
     return {
       id,
@@ -232,6 +249,7 @@ export class World {
       mainType,
       mutableType,
       entries,
+      media,
       client: { ...client, token: await this.clientToken(id, client) },
     };
   }
@@ -354,6 +372,30 @@ export class World {
     return this.disposable.entries[0];
   }
 
+  private async upload(
+    projectId: number,
+    token: string,
+    filename: string,
+    value: Buffer | string,
+  ): Promise<{ id: number; url: string }> {
+    const form = multipart([{ field: 'file', value, filename }]);
+    const res = await this.call({
+      method: 'POST',
+      url: `/project/${projectId}/media/upload`,
+      headers: { ...bearer(token), ...form.headers },
+      payload: form.payload,
+    });
+    return res.json();
+  }
+
+  async disposableMedia(): Promise<number> {
+    if (this.disposable.media.length === 0) {
+      const uploaded = await this.upload(this.A.id, this.adminA.token, 'disposable.txt', 'x\n');
+      this.disposable.media.push(uploaded.id);
+    }
+    return this.disposable.media[0];
+  }
+
   async disposableEntryType(): Promise<number> {
     if (this.disposable.entryTypes.length === 0) {
       const res = await this.call({
@@ -368,7 +410,7 @@ export class World {
   }
 
   /** After a successful DELETE (or bulk delete): forget the ids so fresh ones are made. */
-  spent(kind: 'projects' | 'clients' | 'entries' | 'entryTypes', ids: number[]): void {
+  spent(kind: 'projects' | 'clients' | 'entries' | 'entryTypes' | 'media', ids: number[]): void {
     const gone = new Set(ids);
     if (kind === 'clients')
       this.disposable.clients = this.disposable.clients.filter((c) => !gone.has(c.id));

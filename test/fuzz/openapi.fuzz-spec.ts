@@ -133,6 +133,8 @@ describe('OpenAPI fuzzing', () => {
       B.mutableType,
       ...A.entries,
       ...B.entries,
+      ...A.media.map((m) => m.id),
+      ...B.media.map((m) => m.id),
     ];
     return ids.map(String).includes(id);
   };
@@ -166,6 +168,8 @@ describe('OpenAPI fuzzing', () => {
             entryTypeId: B.mainType,
             entryId: B.entries[v.pick % B.entries.length],
             userId: world.adminB.id,
+            mediaId: B.media[v.pick % B.media.length].id,
+            version: B.media[v.pick % B.media.length].version,
           };
           resolved = String(cross[name] ?? MISSING_ID);
           break;
@@ -208,6 +212,13 @@ describe('OpenAPI fuzzing', () => {
         const ids = [world.adminA.id, ...world.memberIds()];
         return ids[pick % ids.length];
       }
+      case 'mediaId':
+        return target.spends === 'media'
+          ? world.disposableMedia()
+          : A.media[pick % A.media.length].id;
+      case 'version':
+        // Mostly the version of the media the path names (A's media alternate with the picks).
+        return A.media[pick % A.media.length].version;
       default:
         return MISSING_ID;
     }
@@ -264,10 +275,10 @@ describe('OpenAPI fuzzing', () => {
   async function resolvePayload(
     payload: string | undefined,
     form: boolean,
-  ): Promise<{ payload?: string; spentEntries: number[]; cookie?: string }> {
-    const spentEntries: number[] = [];
+  ): Promise<{ payload?: string; spentIds: number[]; cookie?: string }> {
+    const spentIds: number[] = [];
     if (payload === undefined || (!payload.includes('@@') && !payload.includes('%40%40')))
-      return { payload, spentEntries };
+      return { payload, spentIds };
     let cookie: string | undefined;
     const encode = (value: string) =>
       form ? encodeURIComponent(value) : JSON.stringify(value).slice(1, -1);
@@ -279,8 +290,13 @@ describe('OpenAPI fuzzing', () => {
     };
     if (out.includes(`"${PLACEHOLDERS.disposableEntry}"`)) {
       const id = await world.disposableEntry();
-      spentEntries.push(id);
+      spentIds.push(id);
       out = out.split(`"${PLACEHOLDERS.disposableEntry}"`).join(String(id));
+    }
+    if (out.includes(`"${PLACEHOLDERS.disposableMedia}"`)) {
+      const id = await world.disposableMedia();
+      spentIds.push(id);
+      out = out.split(`"${PLACEHOLDERS.disposableMedia}"`).join(String(id));
     }
     await replaceAll(
       PLACEHOLDERS.scratchRefresh,
@@ -294,7 +310,7 @@ describe('OpenAPI fuzzing', () => {
       cookie = page.cookie;
       return page.csrf;
     });
-    return { payload: out, spentEntries, cookie };
+    return { payload: out, spentIds, cookie };
   }
 
   function queryString(pairs: [string, string][]): string {
@@ -317,7 +333,7 @@ describe('OpenAPI fuzzing', () => {
   /** Sends one case and checks the response; false when it was skipped. */
   async function run(target: Target, c: Case, where: string): Promise<boolean> {
     const form = c.body?.contentType === 'application/x-www-form-urlencoded';
-    const { payload, spentEntries, cookie } = await resolvePayload(c.body?.payload, form);
+    const { payload, spentIds, cookie } = await resolvePayload(c.body?.payload, form);
     if (mayVerifyPassword(target, payload)) {
       if (passwordRequests >= PASSWORD_BUDGET) return false;
       passwordRequests += 1;
@@ -393,7 +409,7 @@ describe('OpenAPI fuzzing', () => {
     const ok =
       received.statusCode >= 200 && received.statusCode < 300 && c.method === target.method;
     if (ok && target.spends)
-      world.spent(target.spends, target.key.endsWith('bulk-delete') ? spentEntries : spent);
+      world.spent(target.spends, target.key.endsWith('bulk-delete') ? spentIds : spent);
     if (
       ok &&
       (target.key === 'POST /user/me/change-password' ||

@@ -14,7 +14,7 @@ import {
 import { Hints, OpenApiDocument, Operation, Parameter, resolve, Schema, valid } from './schema';
 
 /** Which disposable resource a destructive route spends. */
-export type Spends = 'projects' | 'clients' | 'entries' | 'entryTypes';
+export type Spends = 'projects' | 'clients' | 'entries' | 'entryTypes' | 'media';
 
 /** One route the fuzzer calls: a documented operation, or one of a few undocumented ones. */
 export interface Target {
@@ -66,6 +66,7 @@ export const PLACEHOLDERS = {
   clientToken: '@@clientToken@@',
   scratchPassword: '@@scratchPassword@@',
   disposableEntry: '@@disposableEntry@@',
+  disposableMedia: '@@disposableMedia@@',
   etag: '@@etag@@',
   /** The CSRF token of a fresh authorization page (its cookie goes with the request). */
   csrf: '@@csrf@@',
@@ -100,6 +101,8 @@ const SPENDS: Record<string, Spends> = {
   'DELETE /project/{projectId}/entry/{entryId}': 'entries',
   'POST /project/{projectId}/entry/bulk-delete': 'entries',
   'DELETE /project/{projectId}/entry-type/{entryTypeId}': 'entryTypes',
+  'DELETE /project/{projectId}/media/{mediaId}': 'media',
+  'POST /project/{projectId}/media/bulk-delete': 'media',
 };
 
 /** Every operation in the document, plus the routes /spec leaves out. */
@@ -531,6 +534,13 @@ export class CaseFactory {
         },
       );
     }
+    if ('multipart/form-data' in content) {
+      return fc.oneof(
+        { arbitrary: multipartBody, weight: 12 },
+        { arbitrary: odd, weight: 3 },
+        { arbitrary: noBody, weight: 1 },
+      );
+    }
     const form = 'application/x-www-form-urlencoded' in content;
     const onlyForm = form && !('application/json' in content);
     const schema =
@@ -572,9 +582,116 @@ export class CaseFactory {
         { minLength: 1, maxLength: 4 },
       );
     }
+    if (target.key === 'POST /project/{projectId}/media/bulk-delete') {
+      // Never A's fixture media: the disposable one, B's (must be refused), unknown ids.
+      return fc.array(
+        fc.oneof(
+          { arbitrary: fc.constant(PLACEHOLDERS.disposableMedia), weight: 4 },
+          { arbitrary: fc.constantFrom(...w.B.media.map((m) => m.id)), weight: 1 },
+          { arbitrary: fc.integer({ min: 1_000_000, max: 2_147_483_647 }), weight: 1 },
+        ),
+        { minLength: 1, maxLength: 4 },
+      );
+    }
     return valid(this.doc, schema, this.hints);
   }
 }
+
+/** Files an upload may carry: allowed, refused, disguised, empty, junk. */
+const UPLOAD_CONTENTS = [
+  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>',
+  '<?xml version="1.0"?><!DOCTYPE svg><svg/>',
+  '<?xml version="1.0"?><feed/>',
+  'hello, world\n',
+  '# Title\n',
+  '',
+  '\u0000\u0001\u0002binary',
+  'PK\u0003\u0004not really a zip',
+  '\u0089PNG\r\n\u001a\ntruncated',
+  'GIF89a',
+];
+
+/** A multipart/form-data upload: a few file and text parts, sometimes malformed. */
+const multipartBody: fc.Arbitrary<{ raw: RawBody; note: string }> = fc
+  .record({
+    parts: fc.array(
+      fc.oneof(
+        {
+          arbitrary: fc.record({
+            field: fc.oneof(
+              { arbitrary: fc.constant('file'), weight: 8 },
+              { arbitrary: fc.constantFrom('name', 'files', '', '__proto__'), weight: 1 },
+              { arbitrary: junkString.map((v) => v.slice(0, 30)), weight: 1 },
+            ),
+            filename: fc.oneof(
+              {
+                arbitrary: fc.constantFrom(
+                  'photo.png',
+                  'notes.txt',
+                  'README.md',
+                  'drawing.svg',
+                  '',
+                  '../../etc/passwd',
+                  'ünï côdé.txt',
+                ),
+                weight: 4,
+              },
+              { arbitrary: junkString.map((v) => v.slice(0, 300)), weight: 1 },
+            ),
+            type: fc.constantFrom('image/png', 'text/plain', 'application/octet-stream', ''),
+            content: fc.oneof(
+              { arbitrary: fc.constantFrom(...UPLOAD_CONTENTS), weight: 4 },
+              { arbitrary: junkString, weight: 1 },
+            ),
+          }),
+          weight: 3,
+        },
+        {
+          arbitrary: fc.record({
+            field: fc.constantFrom('name', 'name', 'description'),
+            value: fc.oneof(fc.constantFrom('A photo', '', ' '), junkString),
+          }),
+          weight: 1,
+        },
+      ),
+      { maxLength: 3 },
+    ),
+    shape: fc.oneof(
+      { arbitrary: fc.constant('well-formed'), weight: 8 },
+      {
+        arbitrary: fc.constantFrom(
+          'truncated',
+          'no closing boundary',
+          'other boundary',
+          'no boundary',
+        ),
+        weight: 1,
+      },
+    ),
+  })
+  .map(({ parts, shape }) => {
+    const boundary = 'fuzzboundary';
+    let payload = parts
+      .map((part) =>
+        'content' in part
+          ? `--${boundary}\r\nContent-Disposition: form-data; name="${part.field}"; filename="${part.filename}"\r\n` +
+            (part.type ? `Content-Type: ${part.type}\r\n` : '') +
+            `\r\n${part.content}\r\n`
+          : `--${boundary}\r\nContent-Disposition: form-data; name="${part.field}"\r\n\r\n${part.value}\r\n`,
+      )
+      .join('');
+    if (shape !== 'no closing boundary') payload += `--${boundary}--\r\n`;
+    if (shape === 'truncated') payload = payload.slice(0, Math.floor(payload.length / 2));
+    const contentType =
+      shape === 'no boundary'
+        ? 'multipart/form-data'
+        : `multipart/form-data; boundary=${shape === 'other boundary' ? 'elsewhere' : boundary}`;
+    return {
+      raw: { contentType, payload, kind: 'multipart' },
+      note: `multipart, ${parts.length} parts, ${shape}`,
+    };
+  });
 
 /** The undocumented POST /oauth/authorize form. */
 const AUTHORIZE_FORM: Schema = {
