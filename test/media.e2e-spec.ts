@@ -698,6 +698,10 @@ describe('media library', () => {
         expect(res.body).toBe('');
         expect(res.headers.etag).toBe(`"${sha256(jpeg)}"`);
       }
+      const weak = await call('GET', plainUrl, author, undefined, {
+        'if-none-match': `"other", W/"${sha256(jpeg)}"`,
+      });
+      expect(weak.statusCode).toBe(304);
       const stale = await call('GET', plainUrl, author, undefined, { 'if-none-match': '"other"' });
       expect(stale.statusCode).toBe(200);
     });

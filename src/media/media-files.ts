@@ -58,7 +58,9 @@ export class MediaFiles {
         options.immutable ? `${audience}, max-age=${A_YEAR}, immutable` : `${audience}, no-cache`,
       )
       .header('x-content-type-options', 'nosniff');
-    if (matches(request.headers['if-none-match'], etag)) return reply.status(304).send();
+    // If-None-Match compares weakly (RFC 9110 §13.1.2): W/"x" names these bytes too.
+    const ifNoneMatch = request.headers['if-none-match']?.replace(/W\//g, '');
+    if (matches(ifNoneMatch, etag)) return reply.status(304).send();
 
     const body = await this.storage.read(file.key);
     if (!body) {
