@@ -174,11 +174,19 @@ describe('delivery cache', () => {
       for (const url of [
         `/project/${projectId}/entry/${entryId}`,
         `/project/${projectId}/entry/${entryId}/`,
-        `/project/${projectId}/entry/${entryId}?anything=${randomBytes(4).toString('hex')}`,
+        `/project/${projectId}/entry/${entryId}?expand=`,
       ]) {
         const res = await reader.app.inject({ method: 'GET', url, headers: bearer(client) });
         expect(res.statusCode).toBe(200);
       }
+      expect(get).toHaveBeenCalledTimes(1);
+      // An unknown parameter is refused, as on the list, so it cannot force a miss either.
+      const unknown = await reader.app.inject({
+        method: 'GET',
+        url: `/project/${projectId}/entry/${entryId}?anything=${randomBytes(4).toString('hex')}`,
+        headers: bearer(client),
+      });
+      expect(unknown.statusCode).toBe(400);
       expect(get).toHaveBeenCalledTimes(1);
     } finally {
       list.mockRestore();

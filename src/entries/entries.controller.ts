@@ -35,6 +35,7 @@ import {
   EntryDto,
   EntryListQueryDto,
   EntryPageDto,
+  EntryReadQueryDto,
   EntryTagQueryDto,
   SaveEntryDto,
   TagCountDto,
@@ -83,14 +84,15 @@ export class EntriesController {
 
   @Get('entry/:entryId')
   @ProjectAccess('member', { clientRead: true })
-  @Delivered()
+  @Delivered(EntryReadQueryDto)
   @ApiOperation({ summary: 'An entry (API clients: published entries only)' })
   @ApiOkResponse({ type: EntryDto })
   get(
     @CurrentProject() project: ProjectAccessContext,
     @Param('entryId') id: string,
+    @Query() query: EntryReadQueryDto,
   ): Promise<EntryDto> {
-    return this.entries.get(readerOf(project, true), pathId(id, 'Entry not found'));
+    return this.entries.get(readerOf(project, true), pathId(id, 'Entry not found'), query);
   }
 
   @Post('entry')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContentModule } from '../content/content.module';
 import { EntryTypesModule } from '../entry-types/entry-types.module';
+import { MediaModule } from '../media/media.module';
 import { EntriesController } from './entries.controller';
 import { EntriesRepository } from './entries.repository';
 import { EntriesService } from './entries.service';
@@ -10,7 +11,7 @@ import { EntryTotals } from './entry-totals';
 import { ListedEntryTypes } from './listed-entry-types';
 
 @Module({
-  imports: [ContentModule, EntryTypesModule],
+  imports: [ContentModule, EntryTypesModule, MediaModule],
   controllers: [EntriesController],
   providers: [
     EntriesService,

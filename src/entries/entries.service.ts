@@ -4,11 +4,13 @@ import { offsetOf } from '../common/pagination';
 import { ContentEvents } from '../content/content-events.service';
 import type { EntryTypeDefinition } from '../entry-types/entry-types.repository';
 import { EntryTypesService } from '../entry-types/entry-types.service';
+import { MediaService } from '../media/media.service';
 import {
   EntryDto,
   EntryListQueryDto,
   EntryOrdering,
   EntryPageDto,
+  EntryReadQueryDto,
   SaveEntryDto,
   TagCountDto,
 } from './dto/entry.dto';
@@ -63,6 +65,7 @@ export class EntriesService {
     private readonly totals: EntryTotals,
     private readonly listedTypes: ListedEntryTypes,
     private readonly cursors: EntryCursors,
+    private readonly media: MediaService,
     @Inject(ENTRY_LIST_LIMITS) private readonly limits: EntryListLimits,
   ) {}
 
@@ -113,7 +116,12 @@ export class EntriesService {
                   })
                 : null,
           }),
-      results: pageRows.map((row) => toEntryDto(row, types.get(row.entry_type_id))),
+      results: await this.expanded(
+        reader.projectId,
+        query.expand,
+        pageRows.map((row) => toEntryDto(row, types.get(row.entry_type_id))),
+        types,
+      ),
     };
   }
 
@@ -174,7 +182,16 @@ export class EntriesService {
     return { seek: { offset }, position: offset };
   }
 
-  async get(reader: EntryReader, id: number): Promise<EntryDto> {
+  private expanded(
+    projectId: number,
+    expand: EntryReadQueryDto['expand'],
+    entries: EntryDto[],
+    types: Map<number, EntryTypeDefinition>,
+  ): Promise<EntryDto[]> | EntryDto[] {
+    return expand === 'media' ? this.withMedia(projectId, entries, types) : entries;
+  }
+
+  async get(reader: EntryReader, id: number, query: EntryReadQueryDto = {}): Promise<EntryDto> {
     const row = await this.repository.find(
       reader.projectId,
       id,
@@ -183,7 +200,13 @@ export class EntriesService {
     );
     if (!row) throw new NotFoundError('Entry not found');
     const types = await this.listedTypes.of(reader.projectId, [row.entry_type_id]);
-    return toEntryDto(row, types.get(row.entry_type_id));
+    const [entry] = await this.expanded(
+      reader.projectId,
+      query.expand,
+      [toEntryDto(row, types.get(row.entry_type_id))],
+      types,
+    );
+    return entry;
   }
 
   async create(projectId: number, userId: number, input: SaveEntryDto): Promise<EntryDto> {
@@ -242,8 +265,12 @@ export class EntriesService {
     }
     const parsed = parseFieldValues(type.fields, input.fields ?? {});
     if (!parsed.ok) throw new ValidationError(parsed.errors);
-    const missingLinks = await this.missingLinks(projectId, parsed.links);
-    if (Object.keys(missingLinks).length > 0) throw new ValidationError({ fields: missingLinks });
+    const [missingLinks, missingMedia] = await Promise.all([
+      this.missingLinks(projectId, parsed.links),
+      this.missingMedia(projectId, parsed.media),
+    ]);
+    const missing = { ...missingLinks, ...missingMedia };
+    if (Object.keys(missing).length > 0) throw new ValidationError({ fields: missing });
     return {
       type,
       values: {
@@ -288,6 +315,64 @@ export class EntriesService {
     }
     return errors;
   }
+
+  /** MEDIA ids must name media of the same project, as LINK ids name its entries. */
+  private async missingMedia(
+    projectId: number,
+    media: Record<string, number[]>,
+  ): Promise<FieldErrors> {
+    const ids = [...new Set(Object.values(media).flat())];
+    if (ids.length === 0) return {};
+    const found = await this.media.existingIds(projectId, ids);
+    const errors: FieldErrors = {};
+    for (const [name, chosen] of Object.entries(media)) {
+      const missing = [...new Set(chosen.filter((id) => !found.has(id)))];
+      if (missing.length > 0) errors[name] = [`no media ${missing.join(', ')} in this project`];
+    }
+    return errors;
+  }
+
+  /**
+   * `expand=media`: MEDIA fields' ids replaced by the media they name, in
+   * one query for the whole page; ids of media deleted since are left out.
+   */
+  private async withMedia(
+    projectId: number,
+    entries: EntryDto[],
+    types: Map<number, EntryTypeDefinition>,
+  ): Promise<EntryDto[]> {
+    const mediaFields = (entry: EntryDto) =>
+      (types.get(entry.entryTypeId)?.fields ?? [])
+        .filter((field) => field.fieldType === 'MEDIA')
+        .map((field) => field.name);
+    const ids = mediaIdsOf(entries, mediaFields);
+    if (ids.length === 0) return entries;
+    const embeds = await this.media.embeds(projectId, ids);
+    return entries.map((entry) => {
+      const fields = { ...entry.fields };
+      for (const name of mediaFields(entry)) {
+        const value = fields[name];
+        if (!Array.isArray(value)) continue;
+        fields[name] = (value as number[]).flatMap((id) => embeds.get(id) ?? []);
+      }
+      return { ...entry, fields };
+    });
+  }
+}
+
+/** Ids of MEDIA fields' values in these entries. */
+function mediaIdsOf(
+  entries: readonly EntryDto[],
+  mediaFields: (entry: EntryDto) => string[],
+): number[] {
+  const ids = new Set<number>();
+  for (const entry of entries) {
+    for (const name of mediaFields(entry)) {
+      const value = entry.fields[name];
+      if (Array.isArray(value)) for (const id of value as number[]) ids.add(id);
+    }
+  }
+  return [...ids];
 }
 
 function normaliseTags(tags: string[] | undefined): string[] {

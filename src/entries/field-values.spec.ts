@@ -18,6 +18,7 @@ function accepts(defs: FieldDefinition[], value: unknown): void {
     ok: true,
     values: { value },
     links: defs[0].fieldType === 'LINK' ? { value } : {},
+    media: defs[0].fieldType === 'MEDIA' ? { value } : {},
   });
 }
 
@@ -51,7 +52,12 @@ describe('parseFieldValues', () => {
     });
 
     it('accepts an empty object when nothing is required', () => {
-      expect(parseFieldValues(one('TEXT'), {})).toStrictEqual({ ok: true, values: {}, links: {} });
+      expect(parseFieldValues(one('TEXT'), {})).toStrictEqual({
+        ok: true,
+        values: {},
+        links: {},
+        media: {},
+      });
     });
 
     it('rejects unknown fields by name', () => {
@@ -87,6 +93,7 @@ describe('parseFieldValues', () => {
         ok: true,
         values: { toString: 'a', constructor: 'b' },
         links: {},
+        media: {},
       });
     });
   });
@@ -126,7 +133,7 @@ describe('parseFieldValues', () => {
 
     it('leaves a missing optional field out of values', () => {
       const result = parseFieldValues(one('NUMBER'), {});
-      expect(result).toStrictEqual({ ok: true, values: {}, links: {} });
+      expect(result).toStrictEqual({ ok: true, values: {}, links: {}, media: {} });
     });
 
     it('stores null for an optional field as absent, never as null', () => {
@@ -136,7 +143,7 @@ describe('parseFieldValues', () => {
         { name: 'published', fieldType: 'BOOLEAN' },
       );
       const result = parseFieldValues(defs, { title: null, related: null, published: null });
-      expect(result).toStrictEqual({ ok: true, values: {}, links: {} });
+      expect(result).toStrictEqual({ ok: true, values: {}, links: {}, media: {} });
       expect(result.ok && Object.keys(result.values)).toStrictEqual([]);
     });
 
@@ -164,6 +171,7 @@ describe('parseFieldValues', () => {
         ok: true,
         values: input,
         links: { related: [] },
+        media: {},
       });
     });
 
@@ -424,6 +432,7 @@ describe('parseFieldValues', () => {
         ok: true,
         values: { author: [7], related: [3, 1, 2147483647], title: 'x' },
         links: { author: [7], related: [3, 1, 2147483647] },
+        media: {},
       });
     });
 
@@ -486,7 +495,7 @@ describe('parseFieldValues', () => {
   });
 
   describe('MEDIA', () => {
-    it('accepts media ids, not in links', () => {
+    it('accepts media ids and returns them in media', () => {
       accepts(one('MEDIA'), [4, 2]);
     });
 

@@ -13,7 +13,14 @@ import {
 } from '../entry-types/field-definitions';
 
 export type ParseFieldValuesResult =
-  | { ok: true; values: Record<string, unknown>; links: Record<string, number[]> }
+  | {
+      ok: true;
+      values: Record<string, unknown>;
+      /** Entry ids of LINK fields, by field name. */
+      links: Record<string, number[]>;
+      /** Media ids of MEDIA fields, by field name. */
+      media: Record<string, number[]>;
+    }
   | { ok: false; errors: FieldErrors };
 
 export const LIST_ITEM_MAX_LENGTH = 1000;
@@ -232,6 +239,7 @@ export function parseFieldValues(
   const errors: FieldErrors = {};
   const values: Record<string, unknown> = {};
   const links: Record<string, number[]> = {};
+  const media: Record<string, number[]> = {};
   const known = new Set(definitions.map((definition) => definition.name));
   for (const name of Object.keys(input)) {
     if (!known.has(name)) defineOwn(errors, name, ['unknown field']);
@@ -262,8 +270,9 @@ export function parseFieldValues(
     // Arrays are copied so the result does not share the request body's.
     defineOwn(values, name, Array.isArray(value) ? [...(value as unknown[])] : value);
     if (definition.fieldType === 'LINK') defineOwn(links, name, [...(value as number[])]);
+    if (definition.fieldType === 'MEDIA') defineOwn(media, name, [...(value as number[])]);
   }
 
   if (Object.keys(errors).length > 0) return { ok: false, errors: { fields: errors } };
-  return { ok: true, values, links };
+  return { ok: true, values, links, media };
 }

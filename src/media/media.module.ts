@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { mediaConfig, MediaConfig } from '../config/configuration';
+import { ContentModule } from '../content/content.module';
 import { MediaFiles } from './media-files';
 import { MediaLinks } from './media-links';
 import { MediaRenditions } from './media-renditions';
@@ -11,6 +12,7 @@ import { MediaService } from './media.service';
 import { createMediaStorage, MEDIA_STORAGE } from './storage';
 
 @Module({
+  imports: [ContentModule],
   controllers: [MediaController],
   providers: [
     {

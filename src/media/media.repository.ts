@@ -91,6 +91,16 @@ export class MediaRepository {
     return { total: counted.rows[0].total, rows };
   }
 
+  /** The media of the project among these ids (any order; missing ones left out). */
+  async findMany(projectId: number, ids: readonly number[]): Promise<MediaRow[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.sql.query<MediaRow>(
+      `SELECT ${MEDIA_COLUMNS} FROM media m WHERE m.project_id = $1 AND m.id = ANY($2::int[])`,
+      [projectId, ids],
+    );
+    return rows;
+  }
+
   async find(projectId: number, id: number): Promise<MediaRow | undefined> {
     const { rows } = await this.sql.query<MediaRow>(
       `SELECT ${MEDIA_COLUMNS} FROM media m WHERE m.project_id = $1 AND m.id = $2`,

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { NotFoundError, ValidationError } from '../common/api-error';
+import { ContentEvents } from '../content/content-events.service';
 import { offsetOf, Page, toPage } from '../common/pagination';
-import { MediaDto, MediaListQueryDto, UpdateMediaDto } from './dto/media.dto';
+import { MediaDto, MediaEmbedDto, MediaListQueryDto, UpdateMediaDto } from './dto/media.dto';
 import { MediaLinks } from './media-links';
 import { projectFolderOf, renditionFolderOf } from './media-keys';
 import { asUploadError, MediaUploads, UploadedFile } from './media-uploads';
@@ -31,6 +32,7 @@ export class MediaService {
     private readonly media: MediaRepository,
     private readonly uploads: MediaUploads,
     private readonly links: MediaLinks,
+    private readonly events: ContentEvents,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
   ) {}
 
@@ -79,12 +81,15 @@ export class MediaService {
       tags: input.tags ? unique(input.tags.map((tag) => tag.trim())) : null,
     });
     if (!row) throw mediaNotFound();
+    // Entries read with ?expand=media show the description: their cached pages go.
+    this.events.changed(projectId);
     return this.links.toDto(row);
   }
 
   async remove(projectId: number, id: number): Promise<void> {
     const key = await this.media.delete(projectId, id);
     if (key === undefined) throw mediaNotFound();
+    this.events.changed(projectId);
     await this.removeFiles([key]);
   }
 
@@ -92,11 +97,28 @@ export class MediaService {
   async bulkRemove(projectId: number, ids: number[]): Promise<void> {
     const keys = await this.media.deleteAll(projectId, ids);
     if (keys === null) throw new NotFoundError('Media not found: none was deleted');
+    this.events.changed(projectId);
     await this.removeFiles(keys);
   }
 
   tags(projectId: number): Promise<string[]> {
     return this.media.tags(projectId);
+  }
+
+  /** Which of these ids are media of the project: for MEDIA fields, checked on save. */
+  async existingIds(projectId: number, ids: readonly number[]): Promise<Set<number>> {
+    return new Set((await this.media.findMany(projectId, ids)).map((row) => row.id));
+  }
+
+  /** The project's media among these ids as entries embed them (`?expand=media`), by id. */
+  async embeds(projectId: number, ids: readonly number[]): Promise<Map<number, MediaEmbedDto>> {
+    const rows = await this.media.findMany(projectId, ids);
+    return new Map(
+      rows.map((row) => {
+        const { id, url, width, height, mimeType, description } = this.links.toDto(row);
+        return [id, { id, url, width, height, mimeType, description }];
+      }),
+    );
   }
 
   /**

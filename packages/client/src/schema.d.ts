@@ -4017,6 +4017,8 @@ export interface operations {
                 orderBy?: "createdAt" | "-createdAt" | "modifiedAt" | "-modifiedAt" | "name" | "-name" | "published" | "-published";
                 /** @description Include drafts and future entries (members only; API clients never see them). */
                 nonPublished?: boolean;
+                /** @description media: MEDIA fields hold the media themselves ({id, url, width, height, mimeType, description}) instead of their ids; deleted media are left out */
+                expand?: "media";
                 /** @description Only entries of this entry type; empty means no filter. */
                 entryType?: number;
                 /** @description Comma-separated: entries with any of these tags. */
@@ -4918,7 +4920,10 @@ export interface operations {
     };
     entriesGet: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description media: MEDIA fields hold the media themselves ({id, url, width, height, mimeType, description}) instead of their ids; deleted media are left out */
+                expand?: "media";
+            };
             header?: {
                 /** @description An ETag from an earlier answer */
                 "If-None-Match"?: string;
@@ -4949,13 +4954,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A path that cannot be decoded */
+            /** @description Invalid input: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiError"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
             /** @description Missing, invalid, expired or revoked access token */

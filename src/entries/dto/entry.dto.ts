@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -117,6 +118,32 @@ const asBoolean = Transform(({ value }: { value: unknown }) =>
   value === '1' || value === 'true' ? true : value === '0' || value === 'false' ? false : value,
 );
 
+const EXPANSIONS = ['media'] as const;
+
+/**
+ * `expand=media`: each MEDIA field's ids become the media themselves,
+ * `{id, url, width, height, mimeType, description}` (ids of deleted media are
+ * left out).
+ */
+const Expand = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      enum: EXPANSIONS,
+      description:
+        'media: MEDIA fields hold the media themselves ({id, url, width, height, mimeType, description}) instead of their ids; deleted media are left out',
+    }),
+    IsOptional(),
+    // Empty means no expansion, like the other empty parameters.
+    Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value)),
+    IsIn(EXPANSIONS, { message: `expand must be one of ${EXPANSIONS.join(', ')}` }),
+  );
+
+/** Query of a single entry's read. */
+export class EntryReadQueryDto {
+  @Expand()
+  expand?: (typeof EXPANSIONS)[number];
+}
+
 export class EntryListQueryDto extends PageQueryDto {
   /** Only entries of this entry type; empty means no filter. */
   @IsOptional()
@@ -167,6 +194,9 @@ export class EntryListQueryDto extends PageQueryDto {
   @IsString()
   @Length(1, 2000, { message: 'cursor must be a nextCursor from an earlier page' })
   cursor?: string;
+
+  @Expand()
+  expand?: (typeof EXPANSIONS)[number];
 }
 
 /**

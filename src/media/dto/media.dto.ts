@@ -51,6 +51,22 @@ export class MediaDto {
 }
 
 /**
+ * A media file as an entry's MEDIA field shows it with `?expand=media`:
+ * what a page needs for an `<img>` (a srcset from `url` with `?w=`).
+ */
+export class MediaEmbedDto {
+  id: number;
+  /** The original, cacheable for a year (see MediaDto.url). */
+  url: string;
+  /** Pixels, for raster images; 0 otherwise. */
+  width: number;
+  /** Pixels, for raster images; 0 otherwise. */
+  height: number;
+  mimeType: string;
+  description: string;
+}
+
+/**
  * `PUT`: the description and tags. contentjet-ui sends back the media it
  * read: the read-only fields of that response are accepted and ignored,
  * anything else unknown is a 400. A field left out keeps its value.
