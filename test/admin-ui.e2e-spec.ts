@@ -60,9 +60,12 @@ describe('the admin UI at /admin', () => {
         expect(csp).not.toContain('unsafe-inline');
         expect(csp).not.toContain('unsafe-eval');
         expect(csp).not.toMatch(/data:|https:|\*/);
-        for (const name of ['default-src', 'script-src', 'connect-src', 'img-src', 'font-src']) {
+        for (const name of ['default-src', 'script-src', 'connect-src', 'font-src']) {
           expect(directive(csp, name)).toEqual(["'self'"]);
         }
+        // Media thumbnails, fetched with the access token, are shown from blob: URLs: images only.
+        expect(directive(csp, 'img-src')).toEqual(["'self'", 'blob:']);
+        expect(csp.match(/blob:/g)).toHaveLength(1);
         expect(directive(csp, 'frame-ancestors')).toEqual(["'none'"]);
         const [self, nonceSource] = directive(csp, 'style-src');
         expect(self).toBe("'self'");

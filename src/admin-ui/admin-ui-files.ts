@@ -15,13 +15,18 @@ export function adminBuildDir(): string {
 /** Written into index.html by the build; replaced by each answer's CSP nonce. */
 export const NONCE_PLACEHOLDER = '__TESSERA_CSP_NONCE__';
 
-/** Nothing beyond this origin, and inline styles only with this answer's nonce (Mantine's <style>). */
+/**
+ * Nothing beyond this origin, and inline styles only with this answer's nonce
+ * (Mantine's <style>). Images may also be `blob:` URLs: media thumbnails are
+ * fetched with the access token, which an `<img src>` cannot send, and shown
+ * from a blob; nothing else (scripts, frames, connections) may use blobs.
+ */
 export function adminContentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     `style-src 'self' 'nonce-${nonce}'`,
-    "img-src 'self'",
+    "img-src 'self' blob:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
