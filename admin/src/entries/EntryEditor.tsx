@@ -39,6 +39,7 @@ import {
 import { entryFormErrors } from './errors';
 import { emptyValue, fieldOf, timeZone, type EntryType, type Field } from './fields/definitions';
 import { EntrySearchContext } from './fields/entry-search';
+import { MediaLibraryContext, projectMediaLibrary } from '../media/library';
 import { FieldInput } from './fields/FieldInput';
 import { pickerDate } from './fields/values';
 import { LeaveGuard } from './LeaveGuard';
@@ -151,6 +152,7 @@ function EntryForm({ type, entry }: { type: EntryType; entry: Entry | null }) {
   const navigate = useNavigate();
   const fields = useMemo(() => type.fields.map(fieldOf), [type]);
   const entrySearch = useMemo(() => projectEntrySearch(project.id), [project.id]);
+  const mediaLibrary = useMemo(() => projectMediaLibrary(project), [project]);
   const form = useForm<EntryValues>({ initialValues: valuesOf(fields, entry) });
   const [failure, setFailure] = useState<string | null>(null);
   const [scheduling, setScheduling] = useState(false);
@@ -260,98 +262,100 @@ function EntryForm({ type, entry }: { type: EntryType; entry: Entry | null }) {
 
   return (
     <EntrySearchContext value={entrySearch}>
-      <LeaveGuard dirty={form.isDirty()} leaving={leaving} />
-      <form onSubmit={form.onSubmit(() => submit({ action: 'keep' }))} noValidate>
-        <Stack>
-          <Group justify="space-between" align="baseline">
-            <Title order={3} size="h4">
-              {title}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {type.name}
-            </Text>
-          </Group>
-          <ErrorAlert message={failure} />
-          <Grid>
-            <Grid.Col span={{ base: 12, md: 8 }}>
-              <Paper withBorder p="md">
-                <Stack>
-                  <TextInput
-                    label="Name"
-                    description="What editors know the entry by; not one of its fields"
-                    withAsterisk
-                    {...form.getInputProps('name')}
-                  />
-                  {fields.map((field) => (
-                    <FieldInput
-                      key={field.name}
-                      field={field}
-                      value={values.fields[field.name]}
-                      onChange={(value) => form.setFieldValue(`fields.${field.name}`, value)}
-                      error={form.errors[`fields.${field.name}`]}
-                    />
-                  ))}
-                  {fields.length === 0 && (
-                    <Text c="dimmed">The entry type “{type.name}” has no fields yet.</Text>
-                  )}
-                </Stack>
-              </Paper>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 4 }}>
-              <Stack>
-                <PublishingPanel
-                  published={values.published}
-                  scheduling={scheduling}
-                  onScheduling={setScheduling}
-                  pending={save.isPending}
-                  error={form.errors.published}
-                  onPublish={submit}
-                />
+      <MediaLibraryContext value={mediaLibrary}>
+        <LeaveGuard dirty={form.isDirty()} leaving={leaving} />
+        <form onSubmit={form.onSubmit(() => submit({ action: 'keep' }))} noValidate>
+          <Stack>
+            <Group justify="space-between" align="baseline">
+              <Title order={3} size="h4">
+                {title}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {type.name}
+              </Text>
+            </Group>
+            <ErrorAlert message={failure} />
+            <Grid>
+              <Grid.Col span={{ base: 12, md: 8 }}>
                 <Paper withBorder p="md">
                   <Stack>
-                    <TagsInput
-                      label="Tags"
-                      description="Press Enter after each; tags used before are suggested"
-                      data={(tags.data ?? []).map((tag) => tag.name)}
-                      maxTags={50}
-                      {...form.getInputProps('tags')}
+                    <TextInput
+                      label="Name"
+                      description="What editors know the entry by; not one of its fields"
+                      withAsterisk
+                      {...form.getInputProps('name')}
                     />
-                    <Button type="submit" loading={save.isPending}>
-                      Save
-                    </Button>
-                    {entry && <EntryHistory entry={entry} />}
+                    {fields.map((field) => (
+                      <FieldInput
+                        key={field.name}
+                        field={field}
+                        value={values.fields[field.name]}
+                        onChange={(value) => form.setFieldValue(`fields.${field.name}`, value)}
+                        error={form.errors[`fields.${field.name}`]}
+                      />
+                    ))}
+                    {fields.length === 0 && (
+                      <Text c="dimmed">The entry type “{type.name}” has no fields yet.</Text>
+                    )}
                   </Stack>
                 </Paper>
-                {entry && (
-                  <Button
-                    variant="subtle"
-                    color="red"
-                    onClick={() => {
-                      remove.reset();
-                      setDeleting(true);
-                    }}
-                  >
-                    Delete this entry…
-                  </Button>
-                )}
-              </Stack>
-            </Grid.Col>
-          </Grid>
-        </Stack>
-      </form>
-      <ConfirmDialog
-        opened={deleting}
-        title={`Delete “${entry?.name ?? ''}”?`}
-        confirmLabel="Delete entry"
-        onConfirm={() => remove.mutate()}
-        onClose={() => setDeleting(false)}
-        pending={remove.isPending}
-        failure={remove.error?.message ?? null}
-      >
-        <Text size="sm">
-          It is deleted for good, and links to it from other entries stop working.
-        </Text>
-      </ConfirmDialog>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 4 }}>
+                <Stack>
+                  <PublishingPanel
+                    published={values.published}
+                    scheduling={scheduling}
+                    onScheduling={setScheduling}
+                    pending={save.isPending}
+                    error={form.errors.published}
+                    onPublish={submit}
+                  />
+                  <Paper withBorder p="md">
+                    <Stack>
+                      <TagsInput
+                        label="Tags"
+                        description="Press Enter after each; tags used before are suggested"
+                        data={(tags.data ?? []).map((tag) => tag.name)}
+                        maxTags={50}
+                        {...form.getInputProps('tags')}
+                      />
+                      <Button type="submit" loading={save.isPending}>
+                        Save
+                      </Button>
+                      {entry && <EntryHistory entry={entry} />}
+                    </Stack>
+                  </Paper>
+                  {entry && (
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      onClick={() => {
+                        remove.reset();
+                        setDeleting(true);
+                      }}
+                    >
+                      Delete this entry…
+                    </Button>
+                  )}
+                </Stack>
+              </Grid.Col>
+            </Grid>
+          </Stack>
+        </form>
+        <ConfirmDialog
+          opened={deleting}
+          title={`Delete “${entry?.name ?? ''}”?`}
+          confirmLabel="Delete entry"
+          onConfirm={() => remove.mutate()}
+          onClose={() => setDeleting(false)}
+          pending={remove.isPending}
+          failure={remove.error?.message ?? null}
+        >
+          <Text size="sm">
+            It is deleted for good, and links to it from other entries stop working.
+          </Text>
+        </ConfirmDialog>
+      </MediaLibraryContext>
     </EntrySearchContext>
   );
 }

@@ -32,6 +32,7 @@ export function fetchProject(id: number) {
 const SECTIONS = [
   { to: '', label: 'Overview', end: true },
   { to: '/entries', label: 'Entries' },
+  { to: '/media', label: 'Media' },
   { to: '/entry-types', label: 'Entry types' },
   { to: '/members', label: 'Members' },
   { to: '/clients', label: 'API clients' },

@@ -1,3 +1,5 @@
+import { lazy, Suspense } from 'react';
+import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes, useParams } from 'react-router';
 import { entryTypeRoutes } from '../entry-types/routes';
 import ClientsSection from './ClientsSection';
@@ -7,6 +9,23 @@ import OverviewSection from './OverviewSection';
 import ProjectPage from './ProjectPage';
 import SettingsSection from './SettingsSection';
 
+// The media page (its grid, uploads and details) loads when first opened.
+const MediaSection = lazy(() => import('../media/MediaSection'));
+
+function Media() {
+  return (
+    <Suspense
+      fallback={
+        <Center p="xl">
+          <Loader aria-label="Loading the media" />
+        </Center>
+      }
+    >
+      <MediaSection />
+    </Suspense>
+  );
+}
+
 /** /projects/:id/…: one chunk, loaded when a project is first opened. */
 export default function ProjectRoutes() {
   return (
@@ -15,6 +34,7 @@ export default function ProjectRoutes() {
         <Route index element={<OverviewSection />} />
         <Route path="entries/*" element={<EntriesRoutes />} />
         {entryTypeRoutes}
+        <Route path="media" element={<Media />} />
         <Route path="members" element={<MembersSection />} />
         <Route path="clients" element={<ClientsSection />} />
         <Route path="settings" element={<SettingsSection />} />

@@ -5,6 +5,7 @@ import {
   Group,
   Paper,
   Stack,
+  Switch,
   Text,
   Textarea,
   TextInput,
@@ -30,6 +31,7 @@ export default function SettingsSection() {
       ) : (
         <Alert color="gray">Only the project’s admins can change its name and description.</Alert>
       )}
+      <PublicMedia />
       <DeleteProject />
     </Stack>
   );
@@ -89,6 +91,54 @@ function RenameForm() {
           </Group>
         </Stack>
       </form>
+    </Paper>
+  );
+}
+
+/** Whether anyone may fetch the project's files, without a token (websites' `<img src>`). */
+function PublicMedia() {
+  const { project, powers } = useProject();
+  const queryClient = useQueryClient();
+  const toggle = useMutation({
+    mutationFn: async (publicMedia: boolean) => {
+      const answer = await tessera.PUT('/project/{projectId}', {
+        params: { path: { projectId: project.id } },
+        body: { name: project.name, metadata: project.metadata, publicMedia },
+      });
+      if (!answer.ok) throw failureOf(answer);
+      return answer.data;
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(projectKey(project.id), saved);
+      notifications.show({
+        message: saved.publicMedia ? 'Media files are public' : 'Media files need a token',
+        color: 'green',
+      });
+    },
+  });
+  const pending = toggle.isPending ? toggle.variables : undefined;
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={3} size="h4">
+          Media
+        </Title>
+        <ErrorAlert message={toggle.error?.message} />
+        {/* The explanation outside the switch's <label>, where Mantine would make it part of its name. */}
+        <Switch
+          label="Public media"
+          checked={pending ?? project.publicMedia}
+          disabled={!powers.manage || toggle.isPending}
+          onChange={(event) => toggle.mutate(event.currentTarget.checked)}
+          aria-describedby="public-media-explained"
+        />
+        <Text id="public-media-explained" size="sm" c="dimmed">
+          On, anyone who has a file’s URL can fetch it and its thumbnails, so a website can show an
+          image with a plain <code>&lt;img src&gt;</code>. Off, only members and the project’s API
+          clients can, with their token. Listing, describing and tagging media always needs a token.
+          {!powers.manage && ' Only the project’s admins can change this.'}
+        </Text>
+      </Stack>
     </Paper>
   );
 }

@@ -365,32 +365,6 @@ describe('LIST', () => {
   });
 });
 
-describe('MEDIA', () => {
-  it('takes media ids as tags; the value is a list of numbers, and other words are refused in words', async () => {
-    const { user, last } = renderField({
-      ...base,
-      fieldType: 'MEDIA',
-      name: 'gallery',
-      label: 'Gallery',
-    });
-    const input = inputLabelled('Gallery');
-    await user.type(input, '12{Enter}40{Enter}');
-    expect(last()).toEqual([12, 40]);
-    await user.type(input, 'cat.jpg{Enter}');
-    expect(last()).toEqual([12, 40]);
-    expectErrorUnder(input, '“cat.jpg” is not a media id: media ids are whole numbers');
-  });
-
-  it('shows the API’s message under the field', () => {
-    renderField(
-      { ...base, fieldType: 'MEDIA', name: 'gallery', label: 'Gallery' },
-      [5],
-      'Gallery must have at least 2 items',
-    );
-    expectErrorUnder(inputLabelled('Gallery'), 'Gallery must have at least 2 items');
-  });
-});
-
 describe('every field', () => {
   it('a disabled field is shown but not editable, and says so', () => {
     renderField(

@@ -18,7 +18,8 @@ import {
 import { DateInput } from '@mantine/dates';
 import { constraintsOf, type Field, type FieldOf } from './definitions';
 import { LinkInput } from './LinkInput';
-import { colorValue, mediaIds, numberValue, pickerDate, storedDate, stringsOf } from './values';
+import { MediaInput } from './MediaInput';
+import { colorValue, numberValue, pickerDate, storedDate, stringsOf } from './values';
 
 // react-markdown and its parsers: loaded when a preview is first opened.
 const MarkdownPreview = lazy(() => import('./MarkdownPreview'));
@@ -69,7 +70,7 @@ export function FieldInput(props: FieldInputProps) {
     case 'LIST':
       return <ListWidget {...props} field={field} description={description} />;
     case 'MEDIA':
-      return <MediaWidget {...props} field={field} description={description} />;
+      return <MediaInput {...props} field={field} description={description} />;
   }
 }
 
@@ -301,27 +302,6 @@ function ListWidget({ field, value, onChange, error, description }: WidgetProps<
       allowDuplicates
       value={stringsOf(value)}
       onChange={onChange}
-      clearable
-    />
-  );
-}
-
-function MediaWidget({ field, value, onChange, error, description }: WidgetProps<'MEDIA'>) {
-  const [rejected, setRejected] = useState<string | null>(null);
-  return (
-    <TagsInput
-      label={field.label}
-      description={description}
-      error={rejected ? `“${rejected}” is not a media id: media ids are whole numbers` : error}
-      withAsterisk={field.required}
-      disabled={field.disabled}
-      allowDuplicates
-      value={Array.isArray(value) ? value.map(String) : []}
-      onChange={(tags) => {
-        const parsed = mediaIds(tags);
-        setRejected(parsed.rejected[0] ?? null);
-        onChange(parsed.ids);
-      }}
       clearable
     />
   );

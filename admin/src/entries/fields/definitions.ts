@@ -39,7 +39,7 @@ export type FieldType = Field['fieldType'];
 export type FieldOf<T extends FieldType> = Extract<Field, { fieldType: T }>;
 
 /** The API's largest lengths, which are also the defaults of `maxLength`. */
-const MAX_LENGTH = { TEXT: 1000, LONGTEXT: 50000, LINK: 1000, LIST: 1000, MEDIA: 1000 };
+export const MAX_LENGTH = { TEXT: 1000, LONGTEXT: 50000, LINK: 1000, LIST: 1000, MEDIA: 1000 };
 
 /** The definition as the entry type gives it, with the API's defaults for options left out. */
 export function fieldOf(dto: FieldDto): Field {
@@ -192,10 +192,7 @@ export function constraintsOf(field: Field): string | null {
       parts.push('Press Enter after each item', lengthHint(field, MAX_LENGTH.LIST, 'item'));
       break;
     case 'MEDIA':
-      parts.push(
-        'Media ids (whole numbers); press Enter after each',
-        lengthHint(field, MAX_LENGTH.MEDIA, 'item'),
-      );
+      parts.push('Files of the media library', lengthHint(field, MAX_LENGTH.MEDIA, 'file'));
       break;
   }
   const words = parts.filter((part): part is string => part !== null);

@@ -50,18 +50,6 @@ export function colorValue(input: string, format: 'rgb' | 'rgba'): string | null
   return `#${hex}`;
 }
 
-/** Media ids typed as tags: the whole numbers among them, and what was not one. */
-export function mediaIds(tags: string[]): { ids: number[]; rejected: string[] } {
-  const ids: number[] = [];
-  const rejected: string[] = [];
-  for (const tag of tags) {
-    const text = tag.trim();
-    if (/^\d{1,10}$/.test(text) && Number(text) > 0) ids.push(Number(text));
-    else rejected.push(tag);
-  }
-  return { ids, rejected };
-}
-
 /** Strings only, for inputs that show a list (a stored value of another shape shows empty). */
 export function stringsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
