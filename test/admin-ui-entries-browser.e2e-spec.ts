@@ -207,10 +207,7 @@ describeInBrowser('the admin UI entries pages in a real browser (headless Chromi
         await page.keyboard.press('Enter');
         await page.getByRole('combobox', { name: 'Places' }).fill('Lyon');
         await page.keyboard.press('Enter');
-        await page.getByRole('combobox', { name: 'Gallery' }).fill('12');
-        await page.keyboard.press('Enter');
-        await page.getByRole('combobox', { name: 'Gallery' }).fill('40');
-        await page.keyboard.press('Enter');
+        // Gallery (MEDIA) picks from the media library: test/admin-ui-media-browser.e2e-spec.ts.
         await page.getByRole('combobox', { name: 'Tags' }).fill('launch');
         await page.keyboard.press('Enter');
         // The project's other tags stay suggested below, over the Save button, until dismissed.
@@ -272,7 +269,7 @@ describeInBrowser('the admin UI entries pages in a real browser (headless Chromi
             accent: '#3366cc',
             related: [intro.id],
             places: ['Paris, France', 'Lyon'],
-            gallery: [12, 40],
+            gallery: [],
           },
         });
 
