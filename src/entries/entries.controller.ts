@@ -11,7 +11,6 @@ import {
   Query,
 } from '@nestjs/common';
 import {
-  ApiBody,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiNoContentResponse,
@@ -28,8 +27,8 @@ import {
   ProjectAccessContext,
   UserPrincipal,
 } from '../common/access';
-import { ValidationError } from '../common/api-error';
 import { Delivered } from '../content/delivery-cache';
+import { BulkDelete, bulkIds } from '../common/bulk-ids';
 import { pathId } from '../common/ids';
 import {
   EntryDto,
@@ -42,8 +41,6 @@ import {
   UpdateEntryDto,
 } from './dto/entry.dto';
 import { EntriesService, EntryReader } from './entries.service';
-
-const MAX_BULK_DELETE = 1000;
 
 function userIdOf(project: ProjectAccessContext): number {
   return (project.principal as UserPrincipal).userId;
@@ -111,17 +108,14 @@ export class EntriesController {
 
   @Post('entry/bulk-delete')
   @ProjectAccess('member', { delegatedWrite: true })
-  @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete several entries: all of them, or none if any id is unknown' })
-  @ApiBody({
-    schema: { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: MAX_BULK_DELETE },
-  })
-  @ApiNoContentResponse()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @BulkDelete()
   async bulkRemove(
     @CurrentProject() project: ProjectAccessContext,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.entries.bulkRemove(project.projectId, entryIds(body));
+    await this.entries.bulkRemove(project.projectId, bulkIds(body, 'entry ids'));
   }
 
   @Put('entry/:entryId')
@@ -172,22 +166,4 @@ export class EntriesController {
     const tags = await this.entries.tags(readerOf(project, true));
     return query.counts ? tags : tags.map((tag) => tag.name);
   }
-}
-
-/** contentjet's bulk-delete body: a JSON array of entry ids. */
-function entryIds(body: unknown): number[] {
-  const valid =
-    Array.isArray(body) &&
-    body.length > 0 &&
-    body.length <= MAX_BULK_DELETE &&
-    body.every(
-      (id) => Number.isInteger(id) && (id as number) > 0 && (id as number) <= 2_147_483_647,
-    );
-  if (!valid) {
-    throw new ValidationError(
-      { body: [`the body must be a JSON array of 1 to ${MAX_BULK_DELETE} entry ids`] },
-      'Validation failed',
-    );
-  }
-  return body as number[];
 }

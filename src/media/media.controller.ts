@@ -34,7 +34,8 @@ import {
   ProjectAccessContext,
   UserPrincipal,
 } from '../common/access';
-import { ApiError, NotFoundError, ValidationError } from '../common/api-error';
+import { ApiError, NotFoundError } from '../common/api-error';
+import { BulkDelete, bulkIds } from '../common/bulk-ids';
 import { pathId } from '../common/ids';
 import { Page, PageOf } from '../common/pagination';
 import { MULTIPART_ROUTE } from '../http/multipart';
@@ -50,7 +51,6 @@ import { versionOf } from './media-links';
 import { MediaService, UploadPart } from './media.service';
 
 const MediaPage = PageOf(MediaDto);
-const MAX_BULK_DELETE = 1000;
 
 const mediaId = (raw: string) => pathId(raw, 'Media not found');
 
@@ -139,19 +139,16 @@ export class MediaController {
 
   @Post('media/bulk-delete')
   @ProjectAccess('member', { delegatedWrite: true })
-  @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: 'Delete several media and their files: all of them, or none if any id is unknown',
   })
-  @ApiBody({
-    schema: { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: MAX_BULK_DELETE },
-  })
-  @ApiNoContentResponse()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @BulkDelete()
   async bulkRemove(
     @CurrentProject() project: ProjectAccessContext,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.media.bulkRemove(project.projectId, mediaIds(body));
+    await this.media.bulkRemove(project.projectId, bulkIds(body, 'media ids'));
   }
 
   @Get('media/:mediaId')
@@ -249,22 +246,4 @@ export class MediaController {
   tags(@CurrentProject() project: ProjectAccessContext): Promise<string[]> {
     return this.media.tags(project.projectId);
   }
-}
-
-/** contentjet's bulk-delete body: a JSON array of media ids. */
-function mediaIds(body: unknown): number[] {
-  const valid =
-    Array.isArray(body) &&
-    body.length > 0 &&
-    body.length <= MAX_BULK_DELETE &&
-    body.every(
-      (id) => Number.isInteger(id) && (id as number) > 0 && (id as number) <= 2_147_483_647,
-    );
-  if (!valid) {
-    throw new ValidationError(
-      { body: [`the body must be a JSON array of 1 to ${MAX_BULK_DELETE} media ids`] },
-      'Validation failed',
-    );
-  }
-  return body as number[];
 }
