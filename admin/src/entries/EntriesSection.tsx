@@ -38,6 +38,7 @@ import {
 import { statusOf } from './status';
 import { StatusBadge } from './StatusBadge';
 import { ListFooter } from '../ui/ListFooter';
+import { listParamsUpdater } from '../ui/list-params';
 
 const PAGE_SIZE = 20;
 /** The API pages by offset up to 10,000 entries deep; further needs a narrower filter. */
@@ -71,20 +72,7 @@ function useListParams() {
     orderBy: ORDERS.find((option) => option.value === order)?.value ?? '-modifiedAt',
     page: Number.isSafeInteger(page) && page > 0 ? Math.min(page, MAX_PAGE) : 1,
   };
-  /** Changes some filters; any change but the page's goes back to page 1. */
-  const update = (changes: Partial<Record<'q' | 'type' | 'tags' | 'order' | 'page', string>>) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (!('page' in changes)) next.delete('page');
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: !('page' in changes) },
-    );
+  const update = listParamsUpdater<'q' | 'type' | 'tags' | 'order'>(setParams);
   return { filters, update };
 }
 

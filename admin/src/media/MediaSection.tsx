@@ -20,6 +20,7 @@ import { ConfirmDialog } from '../project/parts';
 import { useProject } from '../project/ProjectPage';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { ListFooter } from '../ui/ListFooter';
+import { listParamsUpdater } from '../ui/list-params';
 import { deleteMedia, type Media } from './api';
 import { countFiles } from './format';
 import { MediaLibraryContext, projectMediaLibrary } from './library';
@@ -38,20 +39,7 @@ function useListParams() {
     tags: (params.get('tags') ?? '').split(',').filter(Boolean),
     page: Number.isSafeInteger(page) && page > 0 ? page : 1,
   };
-  /** Changes some filters; any change but the page's goes back to page 1. */
-  const update = (changes: Partial<Record<'q' | 'tags' | 'page', string>>) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (!('page' in changes)) next.delete('page');
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: !('page' in changes) },
-    );
+  const update = listParamsUpdater<'q' | 'tags'>(setParams);
   return { filters, update };
 }
 
