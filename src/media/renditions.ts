@@ -1,0 +1,186 @@
+import { ValidationError } from '../common/api-error';
+import type { MediaConfig } from '../config/configuration';
+
+export const RENDITION_FITS = ['cover', 'contain', 'inside'] as const;
+export type RenditionFit = (typeof RENDITION_FITS)[number];
+
+export const RENDITION_FORMATS = ['webp', 'avif', 'jpeg', 'png'] as const;
+export type RenditionFormat = (typeof RENDITION_FORMATS)[number];
+
+/** The query parameters that ask for a rendition, in the order errors name them. */
+export const RENDITION_PARAMETERS = ['w', 'h', 'fit', 'format', 'q'] as const;
+type RenditionParameter = (typeof RENDITION_PARAMETERS)[number];
+
+export const DEFAULT_RENDITION_QUALITY = 80;
+
+/**
+ * PNG is lossless: `q` does not change it, so every PNG rendition is keyed
+ * at this quality and `?format=png&q=50` shares the file of `q=80`.
+ */
+const LOSSLESS_QUALITY = 100;
+
+/** What sharp can read, and so what has renditions: raster images only (never SVG or PDF). */
+const RASTER_TYPES: ReadonlySet<string> = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/avif',
+  'image/gif',
+  'image/tiff',
+]);
+
+/** Originals kept in their own format when a rendition names none; the rest become WebP. */
+const FORMAT_OF_TYPE: Readonly<Record<string, RenditionFormat>> = {
+  'image/jpeg': 'jpeg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+};
+
+export const RENDITION_CONTENT_TYPES: Readonly<Record<RenditionFormat, string>> = {
+  webp: 'image/webp',
+  avif: 'image/avif',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+};
+
+/** A rendition as the query asks for it, before the original's type is known. */
+export interface RenditionRequest {
+  /** Pixels, one of MEDIA_RENDITION_SIZES; null: follows from the height, or the original's. */
+  width: number | null;
+  height: number | null;
+  /** `inside` unless both width and height are given: with one side or none all fits are alike. */
+  fit: RenditionFit;
+  /** Null: the original's format when it is one of these, else WebP. */
+  format: RenditionFormat | null;
+  /** Null: the default (80). */
+  quality: number | null;
+  /** The first rendition parameter of the query, the field an error about the media names. */
+  field: RenditionParameter;
+}
+
+/** A rendition of one original: every choice made, one storage key per distinct output. */
+export interface Rendition {
+  width: number | null;
+  height: number | null;
+  fit: RenditionFit;
+  format: RenditionFormat;
+  quality: number;
+}
+
+/** Whether media of this type has renditions (and so a thumbnail). */
+export function hasRenditions(mimeType: string): boolean {
+  return RASTER_TYPES.has(mimeType);
+}
+
+/**
+ * The rendition a file route's query asks for: null when it has none of
+ * `w`, `h`, `fit`, `format`, `q` (the original is wanted). Other parameters
+ * are left alone (cache busters). A rendition needs a size or a format:
+ * `fit` or `q` alone is refused, as are sizes outside MEDIA_RENDITION_SIZES.
+ */
+export function parseRenditionQuery(
+  query: Readonly<Record<string, unknown>> | null | undefined,
+  config: Pick<MediaConfig, 'renditionSizes'>,
+): RenditionRequest | null {
+  const given = Object.keys(query ?? {}).filter((name): name is RenditionParameter =>
+    (RENDITION_PARAMETERS as readonly string[]).includes(name),
+  );
+  if (!query || given.length === 0) return null;
+
+  const errors: Record<string, string[]> = {};
+  const sizes = config.renditionSizes;
+  const sizeMessage = (name: string) => `${name} must be one of ${sizes.join(', ')}`;
+  const size = (name: 'w' | 'h'): number | null => {
+    const value = query[name];
+    if (value === undefined) return null;
+    const pixels = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+    if (sizes.includes(pixels)) return pixels;
+    errors[name] = [sizeMessage(name)];
+    return null;
+  };
+  const oneOf = <T extends string>(name: 'fit' | 'format', allowed: readonly T[]): T | null => {
+    const value = query[name];
+    if (value === undefined) return null;
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) {
+      return value as T;
+    }
+    errors[name] = [`${name} must be one of ${allowed.join(', ')}`];
+    return null;
+  };
+
+  const width = size('w');
+  const height = size('h');
+  const fit = oneOf('fit', RENDITION_FITS);
+  const format = oneOf('format', RENDITION_FORMATS);
+  let quality: number | null = null;
+  if (query.q !== undefined) {
+    const value = query.q;
+    quality = typeof value === 'string' && /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+    if (!(quality >= 1 && quality <= 100)) {
+      errors.q = ['q must be an integer from 1 to 100'];
+      quality = null;
+    }
+  }
+  if (!('w' in errors || 'h' in errors || 'format' in errors)) {
+    if (width === null && height === null && format === null) {
+      errors.w = ['A rendition needs w, h or format'];
+    }
+  }
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+  return {
+    width,
+    height,
+    fit: width !== null && height !== null ? (fit ?? 'inside') : 'inside',
+    format,
+    quality,
+    field: given[0],
+  };
+}
+
+/**
+ * The rendition of an original of this type, defaults filled in; a 400
+ * naming the request's first rendition parameter when the type has none
+ * (SVG, PDF, audio, …).
+ */
+export function renditionOf(request: RenditionRequest, mimeType: string): Rendition {
+  if (!hasRenditions(mimeType)) {
+    throw new ValidationError({ [request.field]: [`${mimeType} media has no renditions`] });
+  }
+  const format = request.format ?? FORMAT_OF_TYPE[mimeType] ?? 'webp';
+  return {
+    width: request.width,
+    height: request.height,
+    fit: request.fit,
+    format,
+    quality: format === 'png' ? LOSSLESS_QUALITY : (request.quality ?? DEFAULT_RENDITION_QUALITY),
+  };
+}
+
+/**
+ * Where a rendition of the original at `originalKey` (`<projectId>/<uuid>.<ext>`)
+ * is kept: `<projectId>/renditions/<uuid>/<w>x<h>-<fit>-q<q>.<format>`, a
+ * side not given written `0`. Deleting a media deletes the folder.
+ */
+export function renditionKey(originalKey: string, rendition: Rendition): string {
+  return `${renditionPrefix(originalKey)}${rendition.width ?? 0}x${rendition.height ?? 0}-${rendition.fit}-q${rendition.quality}.${rendition.format}`;
+}
+
+/** The folder of every rendition of an original, ending in `/`. */
+export function renditionPrefix(originalKey: string): string {
+  const match = /^([^/]+)\/([^/.]+)(\.[^/]*)?$/.exec(originalKey);
+  if (!match) throw new Error(`Not an original's media key: ${JSON.stringify(originalKey)}`);
+  return `${match[1]}/renditions/${match[2]}/`;
+}
+
+/**
+ * The query of a media's thumbnail (`w=200&h=200&fit=cover&format=webp`):
+ * 200 pixels square when MEDIA_RENDITION_SIZES allows it, else its smallest
+ * size above 200, else its largest.
+ */
+export function thumbnailQuery(config: Pick<MediaConfig, 'renditionSizes'>): string {
+  const sizes = config.renditionSizes;
+  const size = sizes.find((candidate) => candidate >= 200) ?? sizes[sizes.length - 1];
+  return `w=${size}&h=${size}&fit=cover&format=webp`;
+}
