@@ -58,6 +58,18 @@ describe('parseRenditionQuery', () => {
     });
   });
 
+  it('reads numbers a DTO already made of the parameters', () => {
+    expect(request({ w: 400, h: 200, q: 55 })).toMatchObject({
+      width: 400,
+      height: 200,
+      quality: 55,
+    });
+    expect(fieldErrorsOf(() => parseRenditionQuery({ w: 200.5, q: 0.5 }, config))).toEqual({
+      w: ['w must be one of 64, 200, 400, 800'],
+      q: ['q must be an integer from 1 to 100'],
+    });
+  });
+
   it('takes a format alone (a re-encode at the original size)', () => {
     expect(request({ format: 'webp' })).toMatchObject({
       width: null,

@@ -94,7 +94,7 @@ export function parseRenditionQuery(
   const size = (name: 'w' | 'h'): number | null => {
     const value = query[name];
     if (value === undefined) return null;
-    const pixels = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+    const pixels = integerOf(value, 4);
     if (sizes.includes(pixels)) return pixels;
     errors[name] = [sizeMessage(name)];
     return null;
@@ -116,7 +116,7 @@ export function parseRenditionQuery(
   let quality: number | null = null;
   if (query.q !== undefined) {
     const value = query.q;
-    quality = typeof value === 'string' && /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+    quality = integerOf(value, 3);
     if (!(quality >= 1 && quality <= 100)) {
       errors.q = ['q must be an integer from 1 to 100'];
       quality = null;
@@ -137,6 +137,17 @@ export function parseRenditionQuery(
     quality,
     field: given[0],
   };
+}
+
+/**
+ * A parameter's whole number: digits as the query has them, or a number a
+ * DTO already made of them; NaN for anything else (signs, fractions, lists).
+ */
+function integerOf(value: unknown, maxDigits: number): number {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : NaN;
+  return typeof value === 'string' && new RegExp(`^\\d{1,${maxDigits}}$`).test(value)
+    ? Number(value)
+    : NaN;
 }
 
 /**
