@@ -34,6 +34,13 @@ describe('parseRenditionQuery', () => {
     expect(parseRenditionQuery({}, config)).toBeNull();
     expect(parseRenditionQuery(undefined, config)).toBeNull();
     expect(parseRenditionQuery({ v: '3', download: '1' }, config)).toBeNull();
+    // A DTO instance has every field, undefined when not given.
+    expect(
+      parseRenditionQuery(
+        { w: undefined, h: undefined, fit: undefined, format: undefined },
+        config,
+      ),
+    ).toBeNull();
   });
 
   it('reads every parameter', () => {

@@ -83,8 +83,10 @@ export function parseRenditionQuery(
   query: Readonly<Record<string, unknown>> | null | undefined,
   config: Pick<MediaConfig, 'renditionSizes'>,
 ): RenditionRequest | null {
-  const given = Object.keys(query ?? {}).filter((name): name is RenditionParameter =>
-    (RENDITION_PARAMETERS as readonly string[]).includes(name),
+  // A parameter left undefined is not given: a DTO instance has every field.
+  const given = Object.keys(query ?? {}).filter(
+    (name): name is RenditionParameter =>
+      (RENDITION_PARAMETERS as readonly string[]).includes(name) && query?.[name] !== undefined,
   );
   if (!query || given.length === 0) return null;
 
