@@ -3,9 +3,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../common/api-error';
 import { matches } from '../common/etag';
 import type { MediaFileQueryDto } from './dto/media.dto';
-import { MediaRenditions, ServedFile } from './media-renditions';
 import type { MediaRow } from './media.repository';
+import { RenditionService } from './rendition.service';
 import { MEDIA_STORAGE, MediaStorage } from './storage/media-storage';
+
+/** A stored file to answer with: an original or one of its renditions. */
+export interface ServedFile {
+  key: string;
+  mimeType: string;
+  /** Bytes, when known without asking the storage. */
+  size: number | null;
+  /** The strong ETag's value, without quotes: the original's sha256, or a rendition's digest. */
+  digest: string;
+}
 
 const A_YEAR = 31_536_000;
 
@@ -32,7 +42,7 @@ export class MediaFiles {
 
   constructor(
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
-    private readonly renditions: MediaRenditions,
+    private readonly renditions: RenditionService,
   ) {}
 
   async serve(
@@ -42,7 +52,7 @@ export class MediaFiles {
     query: MediaFileQueryDto,
     options: ServeOptions,
   ): Promise<FastifyReply> {
-    const file: ServedFile = (await this.renditions.renditionOf(media, query)) ?? {
+    const file: ServedFile = (await this.renditions.renditionForQuery(media, query)) ?? {
       key: media.file_key,
       mimeType: media.mime_type,
       size: media.size,
@@ -72,10 +82,22 @@ export class MediaFiles {
     const svg = file.mimeType === 'image/svg+xml';
     void reply
       .header('content-type', file.mimeType)
-      .header('content-disposition', contentDisposition(svg ? 'attachment' : 'inline', media.name));
+      .header(
+        'content-disposition',
+        contentDisposition(
+          svg ? 'attachment' : 'inline',
+          file.key === media.file_key ? media.name : withExtensionOf(media.name, file.mimeType),
+        ),
+      );
     if (svg) void reply.header('content-security-policy', SVG_POLICY);
     return reply.status(200).send(body);
   }
+}
+
+/** A rendition saved from the browser: `photo.jpg` served as WebP is `photo.webp`. */
+function withExtensionOf(name: string, mimeType: string): string {
+  const extension = mimeType === 'image/jpeg' ? 'jpg' : mimeType.split('/')[1];
+  return `${name.replace(/\.[A-Za-z0-9]{1,5}$/, '')}.${extension}`;
 }
 
 /** RFC 6266: an ASCII fallback name, and the real one in RFC 8187's encoding. */

@@ -1,11 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { appConfig, AppConfig, mediaConfig, MediaConfig } from '../config/configuration';
 import type { MediaDto } from './dto/media.dto';
-import { isRaster } from './media-types';
 import type { MediaRow } from './media.repository';
-
-/** The thumbnail's edge, as asked for by `thumbnailUrl`. */
-const THUMBNAIL_SIZE = 200;
+import { hasRenditions, thumbnailQuery } from './renditions';
 
 /** The hashed file URL's version: it changes whenever the bytes do. */
 export function versionOf(media: Pick<MediaRow, 'sha256'>): string {
@@ -15,24 +12,20 @@ export function versionOf(media: Pick<MediaRow, 'sha256'>): string {
 /** Media rows as the API shows them, with absolute URLs under PUBLIC_URL. */
 @Injectable()
 export class MediaLinks {
-  private readonly thumbnailSize: number;
+  private readonly thumbnailQuery: string;
 
   constructor(
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     @Inject(mediaConfig.KEY) media: MediaConfig,
   ) {
-    // 200 when allowed; else the smallest allowed size above it, else the largest.
-    const sizes = media.renditionSizes;
-    this.thumbnailSize = sizes.find((size) => size >= THUMBNAIL_SIZE) ?? sizes[sizes.length - 1];
+    this.thumbnailQuery = thumbnailQuery(media);
   }
 
   toDto(row: MediaRow): MediaDto {
     const url = `${this.app.publicUrl}/project/${row.project_id}/media/${row.id}/file/${versionOf(row)}`;
-    const size = this.thumbnailSize;
+    // A raster image sharp could not measure when it was uploaded cannot be rendered either.
     const thumbnailUrl =
-      isRaster(row.mime_type) && row.width > 0
-        ? `${url}?w=${size}&h=${size}&fit=cover&format=webp`
-        : null;
+      hasRenditions(row.mime_type) && row.width > 0 ? `${url}?${this.thumbnailQuery}` : null;
     return {
       id: row.id,
       projectId: row.project_id,

@@ -49,6 +49,7 @@ import {
 import { MediaFiles } from './media-files';
 import { versionOf } from './media-links';
 import { MediaService, UploadPart } from './media.service';
+import { MAX_RENDITION_INPUT_PIXELS } from './rendition.service';
 
 const MediaPage = PageOf(MediaDto);
 
@@ -60,6 +61,14 @@ const FILE_RESPONSE = {
     'Strong ETag: send it as If-None-Match to get a 304. SVG always comes as an attachment, ' +
     'sandboxed by Content-Security-Policy.',
   content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+};
+
+const RENDITION_REFUSED = {
+  status: 422,
+  description:
+    'A rendition of an image that cannot be rendered: damaged, not readable as an image, or ' +
+    `decoding to more than ${MAX_RENDITION_INPUT_PIXELS / 1_000_000} megapixels (a decompression ` +
+    'bomb). The original is still served without rendition parameters.',
 };
 
 @ApiTags('media')
@@ -198,6 +207,7 @@ export class MediaController {
   })
   @ApiOkResponse(FILE_RESPONSE)
   @ApiResponse({ status: 304, description: 'Not modified: your copy (If-None-Match) is current' })
+  @ApiResponse(RENDITION_REFUSED)
   async file(
     @CurrentProject() project: ProjectAccessContext<Principal | null>,
     @Param('mediaId') id: string,
@@ -222,6 +232,7 @@ export class MediaController {
   @ApiParam({ name: 'version', description: "The media's current version, as in its `url`" })
   @ApiOkResponse(FILE_RESPONSE)
   @ApiResponse({ status: 304, description: 'Not modified: your copy (If-None-Match) is current' })
+  @ApiResponse(RENDITION_REFUSED)
   async versionedFile(
     @CurrentProject() project: ProjectAccessContext<Principal | null>,
     @Param('mediaId') id: string,

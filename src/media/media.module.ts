@@ -3,12 +3,12 @@ import { mediaConfig, MediaConfig } from '../config/configuration';
 import { ContentModule } from '../content/content.module';
 import { MediaFiles } from './media-files';
 import { MediaLinks } from './media-links';
-import { MediaRenditions } from './media-renditions';
 import { MediaSweep } from './media-sweep';
 import { MediaUploads } from './media-uploads';
 import { MediaController } from './media.controller';
 import { MediaRepository } from './media.repository';
 import { MediaService } from './media.service';
+import { RenditionService } from './rendition.service';
 import { createMediaStorage, MEDIA_STORAGE } from './storage';
 
 @Module({
@@ -25,7 +25,7 @@ import { createMediaStorage, MEDIA_STORAGE } from './storage';
     MediaUploads,
     MediaLinks,
     MediaFiles,
-    MediaRenditions,
+    RenditionService,
     MediaSweep,
   ],
   exports: [MediaService, MEDIA_STORAGE],

@@ -111,9 +111,9 @@ describe('RenditionService', () => {
     const made = await service.rendition(image, query({ w: '400', format: 'webp' }));
     expect(made).toEqual({
       key: '7/renditions/original-1/400x0-inside-q80.webp',
-      etag: expect.stringMatching(/^"[0-9a-f]{64}"$/),
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/),
       size: expect.any(Number),
-      contentType: 'image/webp',
+      mimeType: 'image/webp',
     });
     const file = await stored(made.key);
     expect(file.length).toBe(made.size);
@@ -127,7 +127,7 @@ describe('RenditionService', () => {
     ['webp', 'webp', 'image/webp'],
   ])('encodes %s', async (format, sharpFormat, contentType) => {
     const made = await service.rendition(await original(landscape), query({ h: '200', format }));
-    expect(made.contentType).toBe(contentType);
+    expect(made.mimeType).toBe(contentType);
     expect(await sharp(await stored(made.key)).metadata()).toMatchObject({
       format: sharpFormat,
       width: 267,
@@ -139,7 +139,7 @@ describe('RenditionService', () => {
     const image = await original(await photo(800, 600).jpeg().toBuffer());
     const fine = await service.rendition(image, query({ w: '400', q: '95' }));
     const coarse = await service.rendition(image, query({ w: '400', q: '5' }));
-    expect(fine.contentType).toBe('image/jpeg');
+    expect(fine.mimeType).toBe('image/jpeg');
     expect(fine.key).not.toBe(coarse.key);
     expect((await sharp(await stored(fine.key)).metadata()).format).toBe('jpeg');
     expect(coarse.size).toBeLessThan(fine.size);
@@ -206,6 +206,23 @@ describe('RenditionService', () => {
     expect(metadata.icc).toBeUndefined();
   });
 
+  it("reads a file route's query for a media row: null (the original) when it asks for none", async () => {
+    const image = await original(landscape);
+    const row = { file_key: image.key, sha256: image.sha256, mime_type: image.mimeType };
+    expect(await service.renditionForQuery(row, {})).toBeNull();
+    expect(await service.renditionForQuery(row, { w: undefined, v: '3' })).toBeNull();
+    expect(sharpRuns).not.toHaveBeenCalled();
+    const made = await service.renditionForQuery(row, { w: '200', format: 'png' });
+    expect(made).toEqual(await service.rendition(image, query({ w: '200', format: 'png' })));
+    expect(made).toMatchObject({
+      key: '7/renditions/original-1/200x0-inside-q100.png',
+      mimeType: 'image/png',
+    });
+    await expect(service.renditionForQuery(row, { w: '300' })).rejects.toMatchObject({
+      details: { errors: { w: ['w must be one of 64, 200, 400, 800, 1600'] } },
+    });
+  });
+
   it('answers a stored rendition from storage, without running sharp again', async () => {
     const image = await original(landscape);
     const first = await service.rendition(image, query({ w: '400', format: 'webp' }));
@@ -257,7 +274,7 @@ describe('RenditionService', () => {
     expect(await storage.stat(made.key)).not.toBeNull();
   });
 
-  it('gives a strong ETag per rendition of each original', async () => {
+  it('gives a digest (the strong ETag) per rendition of each original', async () => {
     const image = await original(landscape);
     const a = await service.rendition(image, query({ w: '200' }));
     const b = await service.rendition(image, query({ w: '400' }));
@@ -265,9 +282,9 @@ describe('RenditionService', () => {
       { ...image, sha256: 'b'.repeat(64) },
       query({ w: '200' }),
     );
-    expect(a.etag).toMatch(/^"[0-9a-f]{64}"$/);
-    expect(new Set([a.etag, b.etag, changed.etag]).size).toBe(3);
-    expect((await service.rendition(image, query({ w: '200' }))).etag).toBe(a.etag);
+    expect(a.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Set([a.digest, b.digest, changed.digest]).size).toBe(3);
+    expect((await service.rendition(image, query({ w: '200' }))).digest).toBe(a.digest);
   });
 
   it.each(['image/svg+xml', 'application/pdf'])(

@@ -4,6 +4,8 @@ import { PassThrough } from 'node:stream';
 import sharp from 'sharp';
 import { ApiError, NotFoundError } from '../common/api-error';
 import { mediaConfig, MediaConfig } from '../config/configuration';
+import type { ServedFile } from './media-files';
+import type { MediaRow } from './media.repository';
 import {
   parseRenditionQuery,
   Rendition,
@@ -11,7 +13,6 @@ import {
   renditionKey,
   renditionOf,
   RenditionRequest,
-  thumbnailQuery,
 } from './renditions';
 import { MEDIA_STORAGE, MediaStorage } from './storage/media-storage';
 
@@ -23,12 +24,9 @@ export interface OriginalImage {
   mimeType: string;
 }
 
-export interface StoredRendition {
-  key: string;
-  /** Strong: the same key of the same original is the same bytes. */
-  etag: string;
+/** A stored rendition, as the file routes serve it. */
+export interface StoredRendition extends ServedFile {
   size: number;
-  contentType: string;
 }
 
 /**
@@ -64,14 +62,23 @@ export class RenditionService {
     @Inject(mediaConfig.KEY) private readonly config: MediaConfig,
   ) {}
 
-  /** See parseRenditionQuery: null when the query asks for the original. */
-  parseQuery(query: Readonly<Record<string, unknown>> | null | undefined): RenditionRequest | null {
-    return parseRenditionQuery(query, this.config);
-  }
-
-  /** See thumbnailQuery. */
-  thumbnailQuery(): string {
-    return thumbnailQuery(this.config);
+  /**
+   * The rendition a file route's query (`w`, `h`, `fit`, `format`, `q`)
+   * asks for of this media, made and stored first if need be; null when the
+   * query asks for none (the original is wanted). A 400 naming the field
+   * for a bad query or media without renditions, 422 for an original sharp
+   * cannot read or that is too large to decode.
+   */
+  async renditionForQuery(
+    media: Pick<MediaRow, 'file_key' | 'sha256' | 'mime_type'>,
+    query: object | null | undefined,
+  ): Promise<StoredRendition | null> {
+    const request = parseRenditionQuery(query, this.config);
+    if (!request) return null;
+    return this.rendition(
+      { key: media.file_key, sha256: media.sha256, mimeType: media.mime_type },
+      request,
+    );
   }
 
   /**
@@ -100,16 +107,17 @@ export class RenditionService {
     rendition: Rendition,
     key: string,
   ): Promise<StoredRendition> {
-    const contentType = RENDITION_CONTENT_TYPES[rendition.format];
-    const etag = `"${createHash('sha256').update(`${key}\n${original.sha256}`).digest('hex')}"`;
+    const mimeType = RENDITION_CONTENT_TYPES[rendition.format];
+    // Strong: the same key of the same original is the same bytes.
+    const digest = createHash('sha256').update(`${key}\n${original.sha256}`).digest('hex');
     const stored = await this.storage.stat(key);
     if (stored) {
       this.counts.found++;
-      return { key, etag, size: stored.size, contentType };
+      return { key, digest, size: stored.size, mimeType };
     }
-    const size = await this.jobs.run(() => this.make(original.key, rendition, key, contentType));
+    const size = await this.jobs.run(() => this.make(original.key, rendition, key, mimeType));
     this.counts.made++;
-    return { key, etag, size, contentType };
+    return { key, digest, size, mimeType };
   }
 
   /** Streams the original through sharp into storage; resolves to the rendition's size. */

@@ -139,6 +139,13 @@ describe('parseRenditionQuery', () => {
     ],
     ['fit alone', { fit: 'cover' }, 'w', 'A rendition needs w, h or format'],
     ['q alone', { q: '50' }, 'w', 'A rendition needs w, h or format'],
+    [
+      'an unknown fit alone (one mistake, one message)',
+      { fit: 'stretch' },
+      'fit',
+      'fit must be one of cover, contain, inside',
+    ],
+    ['a bad quality alone', { q: '0' }, 'q', 'q must be an integer from 1 to 100'],
   ])('refuses %s, naming the field', (_case, query, field, message) => {
     expect(fieldErrorsOf(() => parseRenditionQuery(query, config))).toEqual({ [field]: [message] });
   });

@@ -1,5 +1,6 @@
 import { ValidationError } from '../common/api-error';
 import type { MediaConfig } from '../config/configuration';
+import { isRaster } from './media-types';
 
 export const RENDITION_FITS = ['cover', 'contain', 'inside'] as const;
 export type RenditionFit = (typeof RENDITION_FITS)[number];
@@ -18,16 +19,6 @@ export const DEFAULT_RENDITION_QUALITY = 80;
  * at this quality and `?format=png&q=50` shares the file of `q=80`.
  */
 const LOSSLESS_QUALITY = 100;
-
-/** What sharp can read, and so what has renditions: raster images only (never SVG or PDF). */
-const RASTER_TYPES: ReadonlySet<string> = new Set([
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/avif',
-  'image/gif',
-  'image/tiff',
-]);
 
 /** Originals kept in their own format when a rendition names none; the rest become WebP. */
 const FORMAT_OF_TYPE: Readonly<Record<string, RenditionFormat>> = {
@@ -68,9 +59,12 @@ export interface Rendition {
   quality: number;
 }
 
-/** Whether media of this type has renditions (and so a thumbnail). */
+/**
+ * Whether media of this type has renditions (and so a thumbnail): the
+ * raster images sharp reads, never SVG or PDF.
+ */
 export function hasRenditions(mimeType: string): boolean {
-  return RASTER_TYPES.has(mimeType);
+  return isRaster(mimeType);
 }
 
 /**
@@ -80,9 +74,11 @@ export function hasRenditions(mimeType: string): boolean {
  * `fit` or `q` alone is refused, as are sizes outside MEDIA_RENDITION_SIZES.
  */
 export function parseRenditionQuery(
-  query: Readonly<Record<string, unknown>> | null | undefined,
+  parameters: object | null | undefined,
   config: Pick<MediaConfig, 'renditionSizes'>,
 ): RenditionRequest | null {
+  // The parsed query string, or the file routes' DTO instance holding it.
+  const query = parameters as Readonly<Record<string, unknown>> | null | undefined;
   // A parameter left undefined is not given: a DTO instance has every field.
   const given = Object.keys(query ?? {}).filter(
     (name): name is RenditionParameter =>
@@ -124,10 +120,9 @@ export function parseRenditionQuery(
       quality = null;
     }
   }
-  if (!('w' in errors || 'h' in errors || 'format' in errors)) {
-    if (width === null && height === null && format === null) {
-      errors.w = ['A rendition needs w, h or format'];
-    }
+  // Said only when nothing else is wrong: `?fit=stretch` is one mistake, one message.
+  if (Object.keys(errors).length === 0 && width === null && height === null && format === null) {
+    errors.w = ['A rendition needs w, h or format'];
   }
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 

@@ -1,19 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   Allow,
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Length,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
+import { DEFAULT_RENDITION_QUALITY, RENDITION_FITS, RENDITION_FORMATS } from '../renditions';
 
 /** A file of the project's media library, in contentjet's shape plus `url` and `thumbnailUrl`. */
 export class MediaDto {
@@ -137,47 +134,59 @@ export class MediaListQueryDto extends PageQueryDto {
   orderBy?: MediaOrdering;
 }
 
-export const RENDITION_FITS = ['cover', 'contain', 'inside'] as const;
-export const RENDITION_FORMATS = ['webp', 'avif', 'jpeg', 'png'] as const;
-
 /**
- * A rendition of the file instead of the original: `w` and/or `h` (sizes
- * from MEDIA_RENDITION_SIZES), `fit`, `format`, `q`. Raster images only.
+ * A rendition of the file instead of the original: `w` and/or `h`, `fit`,
+ * `format`, `q`; raster images only. The parameters reach
+ * parseRenditionQuery as the query has them (no conversion here), so each
+ * mistake gets one message, naming the allowed values: the sizes are
+ * MEDIA_RENDITION_SIZES, known only when the server runs.
  */
 export class MediaFileQueryDto {
-  /** Width in pixels, one of MEDIA_RENDITION_SIZES. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'w must be a whole number of pixels' })
-  @Min(1, { message: 'w must be a whole number of pixels' })
-  @Max(4096, { message: 'w must be at most 4096' })
-  w?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    description:
+      'Width in pixels: one of MEDIA_RENDITION_SIZES (by default 64, 128, 200, 320, 400, ' +
+      '480, 640, 800, 960, 1024, 1200, 1280, 1600, 1920, 2048, 2560). Never enlarges.',
+    example: 400,
+  })
+  @Allow()
+  w?: unknown;
 
-  /** Height in pixels, one of MEDIA_RENDITION_SIZES. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'h must be a whole number of pixels' })
-  @Min(1, { message: 'h must be a whole number of pixels' })
-  @Max(4096, { message: 'h must be at most 4096' })
-  h?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Height in pixels: one of MEDIA_RENDITION_SIZES. Never enlarges.',
+  })
+  @Allow()
+  h?: unknown;
 
-  @ApiPropertyOptional({ enum: RENDITION_FITS, default: 'inside' })
-  @IsOptional()
-  @IsIn(RENDITION_FITS, { message: `fit must be one of ${RENDITION_FITS.join(', ')}` })
-  fit?: (typeof RENDITION_FITS)[number];
+  @ApiPropertyOptional({
+    enum: RENDITION_FITS,
+    default: 'inside',
+    description:
+      'With both `w` and `h`: crop to fill them (`cover`), pad to fit them (`contain`), or ' +
+      'fit within them keeping the aspect ratio (`inside`)',
+  })
+  @Allow()
+  fit?: unknown;
 
-  @ApiPropertyOptional({ enum: RENDITION_FORMATS })
-  @IsOptional()
-  @IsIn(RENDITION_FORMATS, { message: `format must be one of ${RENDITION_FORMATS.join(', ')}` })
-  format?: (typeof RENDITION_FORMATS)[number];
+  @ApiPropertyOptional({
+    enum: RENDITION_FORMATS,
+    description:
+      "The original's format for JPEG, PNG, WebP and AVIF originals, else WebP. Alone, a " +
+      're-encode at the original size.',
+  })
+  @Allow()
+  format?: unknown;
 
-  /** Quality of lossy formats, 1–100 (default 80). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'q must be a whole number from 1 to 100' })
-  @Min(1, { message: 'q must be a whole number from 1 to 100' })
-  @Max(100, { message: 'q must be a whole number from 1 to 100' })
-  q?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 100,
+    default: DEFAULT_RENDITION_QUALITY,
+    description: 'Quality of the lossy formats (PNG ignores it)',
+  })
+  @Allow()
+  q?: unknown;
 }
 
 /** The multipart body of an upload, for /spec (the handler reads the parts as they stream). */
