@@ -20,6 +20,10 @@ import { isIP } from 'node:net';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 
+/** MEDIA_RENDITION_SIZES when unset (the API description lists them too). */
+export const DEFAULT_RENDITION_SIZES =
+  '64,128,200,320,400,480,640,800,960,1024,1200,1280,1600,1920,2048,2560';
+
 const toInt = Transform(({ value }: { value: unknown }) => {
   if (value === undefined) return undefined;
   return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
@@ -172,7 +176,7 @@ export class EnvironmentVariables {
   @Matches(/^\d{1,4}(\s*,\s*\d{1,4})*$/, {
     message: 'MEDIA_RENDITION_SIZES must be a comma-separated list of pixel sizes (1-4096)',
   })
-  MEDIA_RENDITION_SIZES = '64,128,200,320,400,480,640,800,960,1024,1200,1280,1600,1920,2048,2560';
+  MEDIA_RENDITION_SIZES = DEFAULT_RENDITION_SIZES;
 
   /** Minutes between sweeps of stored files that no media row owns (0: never). */
   @IsOptional()

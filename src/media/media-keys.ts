@@ -9,16 +9,16 @@ export function newOriginalKey(projectId: number, ext: string): string {
   return `${projectId}/${randomUUID()}.${ext}`;
 }
 
-/** `<projectId>/<uuid>` of an original's key. */
-export function stemOf(fileKey: string): string {
-  const dot = fileKey.lastIndexOf('.');
-  return dot > fileKey.lastIndexOf('/') ? fileKey.slice(0, dot) : fileKey;
-}
-
-/** The folder of an original's renditions: `<projectId>/renditions/<uuid>/`. */
+/**
+ * The folder of an original's renditions: `<projectId>/renditions/<uuid>/`,
+ * where renditions are made and what deleting the media removes. Throws for
+ * a key that is not an original's (a rendition's, say): no folder of
+ * another media may be named by mistake.
+ */
 export function renditionFolderOf(fileKey: string): string {
-  const [projectId, name] = stemOf(fileKey).split('/');
-  return `${projectId}/renditions/${name}/`;
+  const match = /^([^/]+)\/([^/.]+)(\.[^/]*)?$/.exec(fileKey);
+  if (!match) throw new Error(`Not an original's media key: ${JSON.stringify(fileKey)}`);
+  return `${match[1]}/renditions/${match[2]}/`;
 }
 
 /** All of a project's files. */

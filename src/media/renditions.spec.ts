@@ -3,10 +3,10 @@ import {
   parseRenditionQuery,
   renditionKey,
   renditionOf,
-  renditionPrefix,
   RenditionRequest,
   thumbnailQuery,
 } from './renditions';
+import { renditionFolderOf } from './media-keys';
 import { assertStorageKey } from './storage/media-storage';
 
 const config = { renditionSizes: [64, 200, 400, 800] };
@@ -94,8 +94,10 @@ describe('parseRenditionQuery', () => {
     expect(request({ format: 'png', fit: 'contain' }).fit).toBe('inside');
   });
 
-  it('remembers the first rendition parameter of the query, for errors about the media', () => {
-    expect(request({ v: '1', format: 'webp', w: '64' }).field).toBe('format');
+  it('remembers the first rendition parameter given (w, h, fit, format, q), for errors about the media', () => {
+    expect(request({ v: '1', format: 'webp', w: '64' }).field).toBe('w');
+    expect(request({ q: '50', format: 'webp', h: '64' }).field).toBe('h');
+    expect(request({ q: '50', format: 'webp' }).field).toBe('format');
   });
 
   it.each([
@@ -184,13 +186,13 @@ describe('renditionOf', () => {
   });
 
   it.each(['image/svg+xml', 'application/pdf', 'audio/mpeg', 'image/x-icon', 'text/plain'])(
-    'refuses %s: it has no renditions (400 naming the first rendition parameter)',
+    'refuses %s: it has no renditions (400 naming the first rendition parameter given)',
     (mimeType) => {
       expect(fieldErrorsOf(() => renditionOf(request({ w: '200' }), mimeType))).toEqual({
         w: [`${mimeType} media has no renditions`],
       });
       expect(
-        fieldErrorsOf(() => renditionOf(request({ format: 'png', w: '64' }), mimeType)),
+        fieldErrorsOf(() => renditionOf(request({ q: '50', format: 'png' }), mimeType)),
       ).toEqual({
         format: [`${mimeType} media has no renditions`],
       });
@@ -234,13 +236,13 @@ describe('renditionKey', () => {
   });
 
   it('gives an original without an extension a folder too', () => {
-    expect(renditionPrefix('7/0b7e1a44')).toBe('7/renditions/0b7e1a44/');
+    expect(renditionFolderOf('7/0b7e1a44')).toBe('7/renditions/0b7e1a44/');
   });
 
   it.each(['0b7e1a44.jpg', '7/renditions/0b7e1a44/0x64-inside-q80.jpeg', '', '7/.jpg'])(
-    'refuses %j, which is no original key',
+    'refuses a folder for %j, which is no original key',
     (key) => {
-      expect(() => renditionPrefix(key)).toThrow('Not an original');
+      expect(() => renditionFolderOf(key)).toThrow('Not an original');
     },
   );
 });

@@ -1,5 +1,6 @@
 import { ValidationError } from '../common/api-error';
 import type { MediaConfig } from '../config/configuration';
+import { renditionFolderOf } from './media-keys';
 import { isRaster } from './media-types';
 
 export const RENDITION_FITS = ['cover', 'contain', 'inside'] as const;
@@ -46,7 +47,10 @@ export interface RenditionRequest {
   format: RenditionFormat | null;
   /** Null: the default (80). */
   quality: number | null;
-  /** The first rendition parameter of the query, the field an error about the media names. */
+  /**
+   * The field an error about the media names: the first rendition
+   * parameter given, in the order w, h, fit, format, q.
+   */
   field: RenditionParameter;
 }
 
@@ -79,11 +83,10 @@ export function parseRenditionQuery(
 ): RenditionRequest | null {
   // The parsed query string, or the file routes' DTO instance holding it.
   const query = parameters as Readonly<Record<string, unknown>> | null | undefined;
-  // A parameter left undefined is not given: a DTO instance has every field.
-  const given = Object.keys(query ?? {}).filter(
-    (name): name is RenditionParameter =>
-      (RENDITION_PARAMETERS as readonly string[]).includes(name) && query?.[name] !== undefined,
-  );
+  // A parameter left undefined is not given: a DTO instance has every field,
+  // in its declaration order, so the query's own order is lost: the first
+  // given is counted in RENDITION_PARAMETERS' order.
+  const given = RENDITION_PARAMETERS.filter((name) => query?.[name] !== undefined);
   if (!query || given.length === 0) return null;
 
   const errors: Record<string, string[]> = {};
@@ -172,14 +175,7 @@ export function renditionOf(request: RenditionRequest, mimeType: string): Rendit
  * side not given written `0`. Deleting a media deletes the folder.
  */
 export function renditionKey(originalKey: string, rendition: Rendition): string {
-  return `${renditionPrefix(originalKey)}${rendition.width ?? 0}x${rendition.height ?? 0}-${rendition.fit}-q${rendition.quality}.${rendition.format}`;
-}
-
-/** The folder of every rendition of an original, ending in `/`. */
-export function renditionPrefix(originalKey: string): string {
-  const match = /^([^/]+)\/([^/.]+)(\.[^/]*)?$/.exec(originalKey);
-  if (!match) throw new Error(`Not an original's media key: ${JSON.stringify(originalKey)}`);
-  return `${match[1]}/renditions/${match[2]}/`;
+  return `${renditionFolderOf(originalKey)}${rendition.width ?? 0}x${rendition.height ?? 0}-${rendition.fit}-q${rendition.quality}.${rendition.format}`;
 }
 
 /**

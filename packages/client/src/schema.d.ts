@@ -5870,13 +5870,15 @@ export interface operations {
     mediaFile: {
         parameters: {
             query?: {
-                fit?: "cover" | "contain" | "inside";
-                format?: "webp" | "avif" | "jpeg" | "png";
-                /** @description Width in pixels, one of MEDIA_RENDITION_SIZES. */
+                /** @description Width in pixels: one of MEDIA_RENDITION_SIZES (by default 64, 128, 200, 320, 400, 480, 640, 800, 960, 1024, 1200, 1280, 1600, 1920, 2048, 2560). Never enlarges. */
                 w?: number;
-                /** @description Height in pixels, one of MEDIA_RENDITION_SIZES. */
+                /** @description Height in pixels: one of MEDIA_RENDITION_SIZES. Never enlarges. */
                 h?: number;
-                /** @description Quality of lossy formats, 1–100 (default 80). */
+                /** @description With both `w` and `h`: crop to fill them (`cover`), pad to fit them (`contain`), or fit within them keeping the aspect ratio (`inside`) */
+                fit?: "cover" | "contain" | "inside";
+                /** @description The original's format for JPEG, PNG, WebP and AVIF originals, else WebP. Alone, a re-encode at the original size. */
+                format?: "webp" | "avif" | "jpeg" | "png";
+                /** @description Quality of the lossy formats (PNG ignores it) */
                 q?: number;
             };
             header?: never;
@@ -5952,6 +5954,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A rendition of an image that cannot be rendered: damaged, not readable as an image, or decoding to more than 100 megapixels (a decompression bomb). The original is still served without rendition parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description The database is unreachable: try again after Retry-After seconds */
             503: {
                 headers: {
@@ -5968,13 +5979,15 @@ export interface operations {
     mediaVersionedFile: {
         parameters: {
             query?: {
-                fit?: "cover" | "contain" | "inside";
-                format?: "webp" | "avif" | "jpeg" | "png";
-                /** @description Width in pixels, one of MEDIA_RENDITION_SIZES. */
+                /** @description Width in pixels: one of MEDIA_RENDITION_SIZES (by default 64, 128, 200, 320, 400, 480, 640, 800, 960, 1024, 1200, 1280, 1600, 1920, 2048, 2560). Never enlarges. */
                 w?: number;
-                /** @description Height in pixels, one of MEDIA_RENDITION_SIZES. */
+                /** @description Height in pixels: one of MEDIA_RENDITION_SIZES. Never enlarges. */
                 h?: number;
-                /** @description Quality of lossy formats, 1–100 (default 80). */
+                /** @description With both `w` and `h`: crop to fill them (`cover`), pad to fit them (`contain`), or fit within them keeping the aspect ratio (`inside`) */
+                fit?: "cover" | "contain" | "inside";
+                /** @description The original's format for JPEG, PNG, WebP and AVIF originals, else WebP. Alone, a re-encode at the original size. */
+                format?: "webp" | "avif" | "jpeg" | "png";
+                /** @description Quality of the lossy formats (PNG ignores it) */
                 q?: number;
             };
             header?: never;
@@ -6045,6 +6058,15 @@ export interface operations {
             };
             /** @description A path parameter over 100 characters */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A rendition of an image that cannot be rendered: damaged, not readable as an image, or decoding to more than 100 megapixels (a decompression bomb). The original is still served without rendition parameters. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
+import { DEFAULT_RENDITION_SIZES } from '../../config/environment';
 import { DEFAULT_RENDITION_QUALITY, RENDITION_FITS, RENDITION_FORMATS } from '../renditions';
 
 /** A file of the project's media library, in contentjet's shape plus `url` and `thumbnailUrl`. */
@@ -145,8 +146,8 @@ export class MediaFileQueryDto {
   @ApiPropertyOptional({
     type: 'integer',
     description:
-      'Width in pixels: one of MEDIA_RENDITION_SIZES (by default 64, 128, 200, 320, 400, ' +
-      '480, 640, 800, 960, 1024, 1200, 1280, 1600, 1920, 2048, 2560). Never enlarges.',
+      'Width in pixels: one of MEDIA_RENDITION_SIZES (by default ' +
+      `${DEFAULT_RENDITION_SIZES.split(',').join(', ')}). Never enlarges.`,
     example: 400,
   })
   @Allow()
