@@ -14,6 +14,7 @@ const { URL } = require('node:url');
 const { isDeepStrictEqual } = require('node:util');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
+const { printRenditions, runRenditions } = require('./renditions');
 const { printScale, runScale } = require('./scale');
 
 const { fetch, AbortSignal } = globalThis;
@@ -27,6 +28,9 @@ const READY_TIMEOUT_MS = 30_000;
 // `--scale`: load 10k and 1M entries per project by SQL and measure uncached lists (bench/scale.js).
 const SCALE = process.argv.includes('--scale');
 const SCALE_RESULTS_FILE = join(__dirname, 'scale-results.json');
+// `--renditions`: image renditions only, stored and made (bench/renditions.js).
+const RENDITIONS = process.argv.includes('--renditions');
+const RENDITIONS_RESULTS_FILE = join(__dirname, 'renditions-results.json');
 // The whole run, build included, must end by itself well inside 3 minutes (the scale run: 20).
 const DEADLINE_MS = SCALE ? 1_200_000 : 170_000;
 const STARTED_AT = Date.now();
@@ -124,6 +128,7 @@ async function main() {
   );
   const auth = await login(base);
   if (SCALE) return scale(base, auth, env, databaseUrl.toString(), floorPort, tessera);
+  if (RENDITIONS) return renditions(base, auth);
   const signIn = auth.skipped ? { skipped: auth.skipped } : await signInLatency(base);
 
   const scenarios = [
@@ -283,6 +288,35 @@ async function scale(base, auth, env, databaseUrl, floorPort, tessera) {
   for (const row of failed)
     console.error(`bench: ${row.name}: ${row.failed} failed (${row.firstFailure})`);
   return failed.length === 0 ? 0 : 1;
+}
+
+/** The renditions run instead of the scenarios; see bench/renditions.js. */
+async function renditions(base, auth) {
+  if (auth.skipped) throw new Error(`the renditions run needs an admin token: ${auth.skipped}`);
+  const results = await runRenditions({
+    base,
+    api,
+    adminToken: auth.token,
+    dataDir: tempDir,
+    log: (line) => process.stderr.write(`bench: ${line}\n`),
+  });
+  printRenditions(results);
+  writeFileSync(
+    RENDITIONS_RESULTS_FILE,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpu: os.cpus()[0]?.model,
+        cpus: os.cpus().length,
+        ...results,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nwrote ${RENDITIONS_RESULTS_FILE}`);
+  return results.storedHit.failed === 0 ? 0 : 1;
 }
 
 /** Logs in; when the auth routes are missing or refuse, says why instead of failing the run. */
