@@ -319,6 +319,22 @@ describe('RenditionService', () => {
     expect(service.stats().refused).toBe(1);
   });
 
+  it('refuses a decompression bomb with a 422 when the storage starts reading late', async () => {
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const bomb = await original(await claimingSize(12_000, 10_000), 'image/png');
+    // As a slow disk or a remote store would: sharp refuses the header before anyone listens.
+    const write = storage.write.bind(storage);
+    jest.spyOn(storage, 'write').mockImplementation(async (key, body, type) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return write(key, body, type);
+    });
+    const refusal = service.rendition(bomb, query({ w: '200' }));
+    await expect(refusal).rejects.toMatchObject({
+      message: `The image is too large to render (more than ${MAX_RENDITION_INPUT_PIXELS} pixels)`,
+    });
+    expect(await storage.stat('7/renditions/original-1/200x0-inside-q100.png')).toBeNull();
+  });
+
   it('refuses a damaged image with a 422 that does not repeat what sharp said (the log does)', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const damaged = await original(landscape.subarray(0, 2000));

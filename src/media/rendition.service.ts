@@ -139,6 +139,11 @@ export class RenditionService {
       imageFailure ??= this.refusal(error, originalKey);
       output.destroy(imageFailure);
     });
+    // A storage may listen only after an await of its own (a folder made
+    // first): an image refused before then would be an 'error' event nobody
+    // hears, which ends the process. The write still finds the stream
+    // destroyed and fails with its error.
+    output.on('error', () => undefined);
     source.pipe(image).pipe(output);
     try {
       const { size } = await this.storage.write(key, output, contentType);
