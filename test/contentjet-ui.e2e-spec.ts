@@ -1,12 +1,14 @@
+import sharp from 'sharp';
 import { createTestApp, TestApp } from './helpers/app';
 import { bearer, createUser, decodeJwt, signIn } from './helpers/auth';
 import { eventually } from './helpers/eventually';
+import { multipart } from './helpers/multipart';
 
 /**
  * contentjet's own admin UI, call by call, with the bodies and queries it
  * sends: its "Save copy" button, a reload (which renews the token while the
- * page's first requests carry the old one), its entry list after a reload
- * and its password form.
+ * page's first requests carry the old one), its entry list after a reload,
+ * its Media page and its password form.
  */
 const GRACE_SECONDS = 2;
 const REVOKED = {
@@ -427,6 +429,98 @@ describe('contentjet-ui', () => {
         name: 'ValidationError',
         errors: { entryType: expect.arrayContaining(['entryType must be an entry type id']) },
       });
+    });
+  });
+
+  describe('the Media page and the media picker', () => {
+    /** The fields its media list, item and detail views read. */
+    const SHAPE = {
+      id: expect.any(Number),
+      projectId: expect.any(Number),
+      userId: expect.any(Number),
+      name: expect.any(String),
+      file: expect.stringMatching(/^http/),
+      thumbnail: expect.stringMatching(/^http/),
+      mimeType: 'image/png',
+      size: expect.any(Number),
+      width: 8,
+      height: 6,
+      description: expect.any(String),
+      tags: expect.any(Array),
+      createdAt: expect.any(String),
+      modifiedAt: expect.any(String),
+    };
+
+    it('upload, list, edit as read, tags, delete and bulk delete, with its paths and bodies', async () => {
+      const png = await sharp({
+        create: { width: 8, height: 6, channels: 3, background: { r: 1, g: 2, b: 3 } },
+      })
+        .png()
+        .toBuffer();
+      // Its Dropzone: one request per file, `name` then `file`, on `media/upload` (no slash).
+      const uploadOne = async (name: string) => {
+        const form = multipart([
+          { field: 'name', value: name },
+          { field: 'file', value: png, filename: name, type: 'image/png' },
+        ]);
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/project/${projectId}/media/upload`,
+          headers: { ...bearer(author.token), ...form.headers },
+          payload: form.payload,
+        });
+        expect(res.statusCode).toBe(201);
+        expect(res.json()).toMatchObject({ ...SHAPE, name, tags: [] });
+        return res.json();
+      };
+      const first = await uploadOne('first.png');
+      const second = await uploadOne('second.png');
+
+      // The Media page's list (query-string sorts its keys), then the picker's (no page).
+      for (const query of ['orderBy=-createdAt&page=1&pageSize=20&search=', 'search=']) {
+        const res = await call('GET', `/project/${projectId}/media/?${query}`, author.token);
+        expect(res.statusCode).toBe(200);
+        expect(res.json()).toMatchObject({ page: 1, totalPages: 1, totalRecords: 2 });
+        expect(res.json().results.map((media: { id: number }) => media.id)).toEqual([
+          second.id,
+          first.id,
+        ]);
+        expect(res.json().results[0]).toMatchObject(SHAPE);
+      }
+
+      // Its detail form saves the object it read, with description and tags changed.
+      const read = (
+        await call('GET', `/project/${projectId}/media/${first.id}/`, author.token)
+      ).json();
+      const saved = await call('PUT', `/project/${projectId}/media/${first.id}/`, author.token, {
+        ...read,
+        description: 'Cover',
+        tags: ['cover', 'print'],
+      });
+      expect(saved.statusCode).toBe(200);
+      expect(saved.json()).toMatchObject({
+        ...SHAPE,
+        description: 'Cover',
+        tags: ['cover', 'print'],
+      });
+      // Then it re-fetches the tags, as plain strings.
+      expect((await call('GET', `/project/${projectId}/media-tag/`, author.token)).json()).toEqual([
+        'cover',
+        'print',
+      ]);
+
+      const removed = await t.app.inject({
+        method: 'DELETE',
+        url: `/project/${projectId}/media/${first.id}/`,
+        headers: bearer(author.token),
+      });
+      expect(removed.statusCode).toBe(204);
+      const bulk = await call('POST', `/project/${projectId}/media/bulk-delete/`, author.token, [
+        second.id,
+      ]);
+      expect(bulk.statusCode).toBe(204);
+      const left = await call('GET', `/project/${projectId}/media/?search=`, author.token);
+      expect(left.json()).toMatchObject({ totalRecords: 0, results: [] });
     });
   });
 
