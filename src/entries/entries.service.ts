@@ -265,9 +265,10 @@ export class EntriesService {
     }
     const parsed = parseFieldValues(type.fields, input.fields ?? {});
     if (!parsed.ok) throw new ValidationError(parsed.errors);
+    // LINK ids must name entries of the same project, MEDIA ids its media.
     const [missingLinks, missingMedia] = await Promise.all([
-      this.missingLinks(projectId, parsed.links),
-      this.missingMedia(projectId, parsed.media),
+      missingIds(parsed.links, 'entry', (ids) => this.repository.existingIds(projectId, ids)),
+      missingIds(parsed.media, 'media', (ids) => this.media.existingIds(projectId, ids)),
     ]);
     const missing = { ...missingLinks, ...missingMedia };
     if (Object.keys(missing).length > 0) throw new ValidationError({ fields: missing });
@@ -301,37 +302,6 @@ export class EntriesService {
     }
   }
 
-  private async missingLinks(
-    projectId: number,
-    links: Record<string, number[]>,
-  ): Promise<FieldErrors> {
-    const ids = [...new Set(Object.values(links).flat())];
-    if (ids.length === 0) return {};
-    const found = await this.repository.existingIds(projectId, ids);
-    const errors: FieldErrors = {};
-    for (const [name, linked] of Object.entries(links)) {
-      const missing = linked.filter((id) => !found.has(id));
-      if (missing.length > 0) errors[name] = [`no entry ${missing.join(', ')} in this project`];
-    }
-    return errors;
-  }
-
-  /** MEDIA ids must name media of the same project, as LINK ids name its entries. */
-  private async missingMedia(
-    projectId: number,
-    media: Record<string, number[]>,
-  ): Promise<FieldErrors> {
-    const ids = [...new Set(Object.values(media).flat())];
-    if (ids.length === 0) return {};
-    const found = await this.media.existingIds(projectId, ids);
-    const errors: FieldErrors = {};
-    for (const [name, chosen] of Object.entries(media)) {
-      const missing = [...new Set(chosen.filter((id) => !found.has(id)))];
-      if (missing.length > 0) errors[name] = [`no media ${missing.join(', ')} in this project`];
-    }
-    return errors;
-  }
-
   /**
    * `expand=media`: MEDIA fields' ids replaced by the media they name, in
    * one query for the whole page; ids of media deleted since are left out.
@@ -341,10 +311,13 @@ export class EntriesService {
     entries: EntryDto[],
     types: Map<number, EntryTypeDefinition>,
   ): Promise<EntryDto[]> {
-    const mediaFields = (entry: EntryDto) =>
-      (types.get(entry.entryTypeId)?.fields ?? [])
-        .filter((field) => field.fieldType === 'MEDIA')
-        .map((field) => field.name);
+    const fieldsByType = new Map(
+      [...types].map(([id, type]) => [
+        id,
+        type.fields.filter((field) => field.fieldType === 'MEDIA').map((field) => field.name),
+      ]),
+    );
+    const mediaFields = (entry: EntryDto) => fieldsByType.get(entry.entryTypeId) ?? [];
     const ids = mediaIdsOf(entries, mediaFields);
     if (ids.length === 0) return entries;
     const embeds = await this.media.embeds(projectId, ids);
@@ -358,6 +331,26 @@ export class EntriesService {
       return { ...entry, fields };
     });
   }
+}
+
+/**
+ * The ids of reference fields (by field name) that name nothing of the
+ * project, as field errors: `no entry 7, 9 in this project`.
+ */
+async function missingIds(
+  idsByField: Record<string, number[]>,
+  what: string,
+  existing: (ids: number[]) => Promise<Set<number>>,
+): Promise<FieldErrors> {
+  const ids = [...new Set(Object.values(idsByField).flat())];
+  if (ids.length === 0) return {};
+  const found = await existing(ids);
+  const errors: FieldErrors = {};
+  for (const [name, chosen] of Object.entries(idsByField)) {
+    const missing = [...new Set(chosen.filter((id) => !found.has(id)))];
+    if (missing.length > 0) errors[name] = [`no ${what} ${missing.join(', ')} in this project`];
+  }
+  return errors;
 }
 
 /** Ids of MEDIA fields' values in these entries. */
