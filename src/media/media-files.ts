@@ -11,8 +11,8 @@ import { MEDIA_STORAGE, MediaStorage } from './storage/media-storage';
 export interface ServedFile {
   key: string;
   mimeType: string;
-  /** Bytes, when known without asking the storage. */
-  size: number | null;
+  /** Bytes (the media row's, or the stored rendition's). */
+  size: number;
   /** The strong ETag's value, without quotes: the original's sha256, or a rendition's digest. */
   digest: string;
 }
@@ -77,10 +77,9 @@ export class MediaFiles {
       this.logger.warn(`media ${media.id} of project ${media.project_id}: ${file.key} is missing`);
       throw new NotFoundError('Media file not found');
     }
-    const size = file.size ?? (await this.storage.stat(file.key))?.size;
-    if (size !== undefined) void reply.header('content-length', String(size));
     const svg = file.mimeType === 'image/svg+xml';
     void reply
+      .header('content-length', String(file.size))
       .header('content-type', file.mimeType)
       .header(
         'content-disposition',

@@ -24,11 +24,6 @@ export interface OriginalImage {
   mimeType: string;
 }
 
-/** A stored rendition, as the file routes serve it. */
-export interface StoredRendition extends ServedFile {
-  size: number;
-}
-
 /**
  * Renditions decoded at once. Sharp runs on libuv's thread pool, which file
  * reads and password hashing share: two leave it room, and a burst of new
@@ -53,7 +48,7 @@ export const MAX_RENDITION_INPUT_PIXELS = 100_000_000;
 @Injectable()
 export class RenditionService {
   private readonly logger = new Logger(RenditionService.name);
-  private readonly inFlight = new Map<string, Promise<StoredRendition>>();
+  private readonly inFlight = new Map<string, Promise<ServedFile>>();
   private readonly jobs = new JobSlots(RENDITION_JOBS);
   private readonly counts = { made: 0, found: 0, refused: 0 };
 
@@ -72,7 +67,7 @@ export class RenditionService {
   async renditionForQuery(
     media: Pick<MediaRow, 'file_key' | 'sha256' | 'mime_type'>,
     query: object | null | undefined,
-  ): Promise<StoredRendition | null> {
+  ): Promise<ServedFile | null> {
     const request = parseRenditionQuery(query, this.config);
     if (!request) return null;
     return this.rendition(
@@ -86,7 +81,7 @@ export class RenditionService {
    * media that has no renditions, 422 for an original sharp cannot read or
    * that is too large to decode.
    */
-  async rendition(original: OriginalImage, request: RenditionRequest): Promise<StoredRendition> {
+  async rendition(original: OriginalImage, request: RenditionRequest): Promise<ServedFile> {
     const rendition = renditionOf(request, original.mimeType);
     const key = renditionKey(original.key, rendition);
     let pending = this.inFlight.get(key);
@@ -106,7 +101,7 @@ export class RenditionService {
     original: OriginalImage,
     rendition: Rendition,
     key: string,
-  ): Promise<StoredRendition> {
+  ): Promise<ServedFile> {
     const mimeType = RENDITION_CONTENT_TYPES[rendition.format];
     // Strong: the same key of the same original is the same bytes.
     const digest = createHash('sha256').update(`${key}\n${original.sha256}`).digest('hex');
