@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { RenditionService } from '../src/media/rendition.service';
 import { MEDIA_STORAGE, MediaStorage } from '../src/media/storage';
 import { createTestApp, TestApp } from './helpers/app';
-import { bearer, createUser, signIn } from './helpers/auth';
+import { bearer, clientToken, createUser, signIn } from './helpers/auth';
 import { multipart } from './helpers/multipart';
 
 /** MEDIA_RENDITION_SIZES' default, as the 400s list it. */
@@ -77,6 +77,7 @@ describe('media renditions', () => {
     return keys.sort();
   }
 
+  /** A token of a new API client of the project. */
   async function clientTokenOf(project: number): Promise<string> {
     const created = (
       await t.app.inject({
@@ -86,17 +87,7 @@ describe('media renditions', () => {
         payload: { name: 'Site' },
       })
     ).json();
-    return (
-      await t.app.inject({
-        method: 'POST',
-        url: `/project/${project}/client/authenticate`,
-        payload: {
-          client_id: created.clientId,
-          client_secret: created.clientSecret,
-          grant_type: 'client_credentials',
-        },
-      })
-    ).json().access_token;
+    return clientToken(t.app, created);
   }
 
   async function newProject(name: string): Promise<number> {

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { MediaSweep, SWEEP_GRACE_MS } from '../src/media/media-sweep';
 import { MEDIA_STORAGE, MediaStorage } from '../src/media/storage';
 import { createTestApp, TestApp } from './helpers/app';
-import { bearer, createUser, signIn } from './helpers/auth';
+import { bearer, clientToken, createUser, signIn } from './helpers/auth';
 import { delegatedTokens, publisher } from './helpers/delegation';
 import { multipart } from './helpers/multipart';
 
@@ -103,21 +103,12 @@ describe('media library', () => {
 
   const pathOfUrl = (url: string) => url.replace('http://tessera.test', '');
 
+  /** A token of a new API client of the project. */
   async function clientTokenOf(project: number): Promise<string> {
     const created = (
       await call('POST', `/project/${project}/client/`, admin, { name: 'Site' })
     ).json();
-    return (
-      await t.app.inject({
-        method: 'POST',
-        url: `/project/${project}/client/authenticate`,
-        payload: {
-          client_id: created.clientId,
-          client_secret: created.clientSecret,
-          grant_type: 'client_credentials',
-        },
-      })
-    ).json().access_token;
+    return clientToken(t.app, created);
   }
 
   beforeAll(async () => {
