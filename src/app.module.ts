@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { EntriesModule } from './entries/entries.module';
 import { EntryTypesModule } from './entry-types/entry-types.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { LoggingModule } from './http/logging';
 import { MediaModule } from './media/media.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -21,6 +22,7 @@ import { SyncModule } from './sync/sync.module';
     ConfigurationModule,
     LoggingModule,
     DatabaseModule,
+    JobsModule,
     HealthModule,
     UsersModule,
     ProjectsModule,

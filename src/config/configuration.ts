@@ -93,10 +93,36 @@ export const mediaConfig = registerAs('media', () => {
   };
 });
 
+export const jobsConfig = registerAs('jobs', () => {
+  const env = validateEnvironment(process.env);
+  return {
+    /** Off: jobs are queued here and run by other instances. */
+    workers: env.JOBS_WORKERS === 'on',
+    pollSeconds: env.JOBS_POLL_SECONDS,
+  };
+});
+
+export const webhooksConfig = registerAs('webhooks', () => {
+  const env = validateEnvironment(process.env);
+  return {
+    /** What hook secrets are sealed under (a purpose-bound key is derived from it). */
+    sealingSecret:
+      env.WEBHOOK_KEY ?? env.JWT_SECRET ?? readOrCreateDevelopmentSecret(resolve(env.DATA_DIR)),
+    allowPrivateTargets: ['1', 'true'].includes(env.WEBHOOK_ALLOW_PRIVATE ?? ''),
+    timeoutMs: Math.round(env.WEBHOOK_TIMEOUT_SECONDS * 1000),
+    /** Delay before retry n (0-based), ms; its length is the number of retries. */
+    retryDelaysMs: env.WEBHOOK_RETRY_SECONDS.split(',').map((seconds) =>
+      Math.round(Number(seconds.trim()) * 1000),
+    ),
+  };
+});
+
 export type AppConfig = ConfigType<typeof appConfig>;
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;
 export type AuthConfig = ConfigType<typeof authConfig>;
 export type MediaConfig = ConfigType<typeof mediaConfig>;
+export type JobsConfig = ConfigType<typeof jobsConfig>;
+export type WebhooksConfig = ConfigType<typeof webhooksConfig>;
 
 function publicUrlOf(env: EnvironmentVariables): string {
   return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');

@@ -218,6 +218,46 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   MEDIA_S3_PREFIX?: string;
+
+  /** `off`: this instance queues jobs (web hooks, scheduled publishing) but never runs them. */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  JOBS_WORKERS: 'on' | 'off' = 'on';
+
+  /** Seconds between a job worker's polls for due jobs (woken at once for this instance's own writes). */
+  @IsOptional()
+  @toDecimal
+  @IsNumber()
+  @Min(0.5)
+  @Max(60)
+  JOBS_POLL_SECONDS = 1;
+
+  /** Seals web hook signing secrets; unset, a key derived from JWT_SECRET. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'WEBHOOK_KEY must be at least 32 characters' })
+  WEBHOOK_KEY?: string;
+
+  /** `1`: web hooks may target loopback, private and link-local addresses (local receivers, tests). */
+  @IsOptional()
+  @IsIn(['0', '1', 'true', 'false'])
+  WEBHOOK_ALLOW_PRIVATE?: string;
+
+  /** Seconds a receiver has to answer one delivery attempt. */
+  @IsOptional()
+  @toDecimal
+  @IsNumber()
+  @Min(0.1)
+  @Max(60)
+  WEBHOOK_TIMEOUT_SECONDS = 10;
+
+  /** Seconds before each retry of a failed delivery, comma-separated; after the last, it gives up. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*$/, {
+    message: 'WEBHOOK_RETRY_SECONDS must be a comma-separated list of seconds (30,120,600)',
+  })
+  WEBHOOK_RETRY_SECONDS = '30,120,600,3600,21600';
 }
 
 /**

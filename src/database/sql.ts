@@ -22,6 +22,15 @@ export interface Queryable {
 }
 
 /**
+ * One transaction's connection. `afterCommit` work runs once the
+ * transaction has committed, and never when it rolls back: what others may
+ * only learn of a committed change (waking a job worker) goes there.
+ */
+export interface Transaction extends Queryable {
+  afterCommit(work: () => void): void;
+}
+
+/**
  * The one way Tessera talks SQL: `{ rows, rowCount }` on Postgres and on
  * the embedded database alike (TypeORM's own `query()` answers rows for a
  * SELECT but `[rows, affected]` for an UPDATE or DELETE).
@@ -56,11 +65,17 @@ export class Sql implements Queryable {
    * Runs `work` in one transaction on one connection: it commits when `work`
    * resolves and rolls back when it throws.
    */
-  transaction<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => {
+  async transaction<T>(work: (db: Transaction) => Promise<T>): Promise<T> {
+    const committed: Array<() => void> = [];
+    const result = await this.dataSource.transaction((manager) => {
       const runner = manager.queryRunner!;
-      return work({ query: (text, params = []) => run(runner, text, params) });
+      return work({
+        query: (text, params = []) => run(runner, text, params),
+        afterCommit: (then) => committed.push(then),
+      });
     });
+    for (const then of committed) then();
+    return result;
   }
 }
 

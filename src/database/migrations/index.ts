@@ -11,6 +11,7 @@ import { SessionDetails1764835200000 } from './1764835200000-session-details';
 import { ClientKeys1764921600000 } from './1764921600000-client-keys';
 import { DeferredRevocations1764925200000 } from './1764925200000-deferred-revocations';
 import { CreateMedia1765008000000 } from './1765008000000-create-media';
+import { CreateWebHooks1765094400000 } from './1765094400000-create-web-hooks';
 
 /** Every migration, oldest first. Listed here so builds and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ClientKeys1764921600000,
   DeferredRevocations1764925200000,
   CreateMedia1765008000000,
+  CreateWebHooks1765094400000,
 ];
