@@ -16,6 +16,7 @@ import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ClientsModule } from './clients/clients.module';
 import { SyncModule } from './sync/sync.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -31,6 +32,7 @@ import { SyncModule } from './sync/sync.module';
     EntriesModule,
     MediaModule,
     SyncModule,
+    WebhooksModule,
     AuthModule,
     MetricsModule,
     AdminUiModule,
