@@ -7,7 +7,10 @@ import { bearer, createUser, signIn } from './helpers/auth';
  * statement Tessera sends, BEGIN and COMMIT included, but the content-change
  * NOTIFY that Postgres mode sends after the response without waiting). A write
  * answers with what it wrote (RETURNING) instead of reading it back, so these
- * stay small; a change that adds a round trip to a write shows up here.
+ * stay small; a change that adds a round trip to a write shows up here. A
+ * content write runs in a transaction with the events it emits (what
+ * subscribers write commits or rolls back with it): BEGIN and COMMIT
+ * around its statement.
  */
 describe('database round trips per write', () => {
   let t: TestApp;
@@ -66,21 +69,35 @@ describe('database round trips per write', () => {
     fields: { title: name, related },
   });
 
-  it('creating an entry: the caller, the entry type, the insert', async () => {
+  it('creating an entry: the caller, the entry type, the insert in its transaction', async () => {
     const sent = await countStatements(
       () => write('POST', `/project/${projectId}/entry/`, entry('First')),
       201,
     );
-    expect(sent).toHaveLength(3);
+    expect(sent).toHaveLength(5);
+    expect(sent.slice(2)).toEqual(['START TRANSACTION', 'WITH written AS', 'COMMIT']);
   });
 
-  it('updating an entry: the caller, the entry type, the update', async () => {
+  it('a scheduled entry adds the job of its instant, in the same transaction', async () => {
+    const sent = await countStatements(
+      () =>
+        write('POST', `/project/${projectId}/entry/`, {
+          ...entry('Scheduled'),
+          published: '2999-01-01T00:00:00.000Z',
+        }),
+      201,
+    );
+    expect(sent).toHaveLength(6);
+    expect(sent.at(-1)).toBe('COMMIT');
+  });
+
+  it('updating an entry: the caller, the entry type, the update in its transaction', async () => {
     const id = (await write('POST', `/project/${projectId}/entry/`, entry('Second'))).json().id;
     const sent = await countStatements(
       () => write('PUT', `/project/${projectId}/entry/${id}`, entry('Second, edited')),
       200,
     );
-    expect(sent).toHaveLength(3);
+    expect(sent).toHaveLength(5);
   });
 
   it('an entry with links adds one statement to check they exist', async () => {
@@ -89,7 +106,7 @@ describe('database round trips per write', () => {
       () => write('POST', `/project/${projectId}/entry/`, entry('Linking', [target.id])),
       201,
     );
-    expect(sent).toHaveLength(4);
+    expect(sent).toHaveLength(6);
   });
   it('creating a project: the caller, one insert that also makes the owner a member', async () => {
     const sent = await countStatements(() => write('POST', '/project/', { name: 'Another' }), 201);

@@ -9,6 +9,7 @@ import { EntryCursors } from './entry-cursors';
 import { DEFAULT_ENTRY_LIST_LIMITS, ENTRY_LIST_LIMITS } from './entry-list-query';
 import { EntryTotals } from './entry-totals';
 import { ListedEntryTypes } from './listed-entry-types';
+import { ScheduledPublications } from './scheduled-publications';
 
 @Module({
   imports: [ContentModule, EntryTypesModule, MediaModule],
@@ -19,6 +20,7 @@ import { ListedEntryTypes } from './listed-entry-types';
     EntryTotals,
     EntryCursors,
     ListedEntryTypes,
+    ScheduledPublications,
     { provide: ENTRY_LIST_LIMITS, useValue: DEFAULT_ENTRY_LIST_LIMITS },
   ],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { containsPattern } from '../common/sql';
-import { Sql } from '../database/sql';
+import { Queryable, Sql } from '../database/sql';
 import type { EntryTypeDefinition } from '../entry-types/entry-types.repository';
 import { EntryDto, EntryOrdering, TagCountDto } from './dto/entry.dto';
 import type { EntryFilter } from './entry-list-query';
@@ -31,6 +31,17 @@ export interface EntryRow {
   modified_at: Date;
 }
 
+/** An entry as a write left it, and what that write did to its publication. */
+export type WrittenEntryRow = EntryRow & {
+  /** It was a draft or scheduled (or did not exist) and is public now. */
+  went_public: boolean;
+  /**
+   * Its new `published` instant in the future, with its microseconds (UTC,
+   * ISO 8601), when the write set or moved it there; null otherwise.
+   */
+  scheduled_for: string | null;
+};
+
 /** The columns of an EntryRow, read from `entriesWithUsers`. */
 const ENTRY_COLUMNS = `e.id, e.entry_type_id, e.name, e.published, e.tags, e.fields,
     e.user_id, u.name AS user_name, e.modified_by_user_id, mu.name AS modified_by_name,
@@ -47,6 +58,16 @@ function entriesWithUsers(relation: 'entry' | 'written'): string {
 }
 
 const PUBLISHED = `e.published IS NOT NULL AND e.published <= now()`;
+
+/**
+ * What a write did to an entry's publication, judged by the database's
+ * clock on `written` e (which carries `previous_published`, null for a new
+ * entry).
+ */
+const PUBLICATION_COLUMNS = `coalesce(e.published <= now()
+      AND (e.previous_published IS NULL OR e.previous_published > now()), false) AS went_public,
+    CASE WHEN e.published > now() AND e.published IS DISTINCT FROM e.previous_published
+      THEN to_char(e.published AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END AS scheduled_for`;
 
 /** Where a page starts: `offset` entries in, or just after a cursor's entry (then offset 0). */
 export interface EntrySeek {
@@ -148,9 +169,6 @@ function nextDue(filter: EntryFilter): string {
     : `(SELECT extract(epoch FROM min(d.published))::float8 * 1000
           FROM entry d WHERE d.project_id = $1 AND d.published > now())`;
 }
-
-/** Thrown inside a transaction only to roll it back. */
-class NotAllFound extends Error {}
 
 /** The entry table; every statement names the project. */
 @Injectable()
@@ -359,13 +377,18 @@ export class EntriesRepository {
     return new Set(rows.map((row) => row.id));
   }
 
-  async insert(projectId: number, userId: number, entry: EntryValues): Promise<EntryRow> {
-    const { rows } = await this.sql.query<EntryRow>(
+  async insert(
+    projectId: number,
+    userId: number,
+    entry: EntryValues,
+    db: Queryable = this.sql,
+  ): Promise<WrittenEntryRow> {
+    const { rows } = await db.query<WrittenEntryRow>(
       `WITH written AS (
          INSERT INTO entry (project_id, entry_type_id, user_id, modified_by_user_id, name, published, tags, fields)
          VALUES ($1, $2, $3, $3, $4, $5, $6::text[], $7::jsonb)
-         RETURNING *)
-       SELECT ${ENTRY_COLUMNS} FROM ${entriesWithUsers('written')}`,
+         RETURNING *, NULL::timestamptz AS previous_published)
+       SELECT ${ENTRY_COLUMNS}, ${PUBLICATION_COLUMNS} FROM ${entriesWithUsers('written')}`,
       [
         projectId,
         entry.entryTypeId,
@@ -390,15 +413,20 @@ export class EntriesRepository {
     userId: number,
     entry: EntryValues,
     definedFields: string[],
-  ): Promise<EntryRow | undefined> {
-    const { rows } = await this.sql.query<EntryRow>(
-      `WITH written AS (
+    db: Queryable = this.sql,
+  ): Promise<WrittenEntryRow | undefined> {
+    // The row is locked before it is read, so `previous_published` is what
+    // this write replaces even when another write to it commits first.
+    const { rows } = await db.query<WrittenEntryRow>(
+      `WITH previous AS (
+         SELECT id, published FROM entry WHERE project_id = $1 AND id = $2 FOR UPDATE),
+       written AS (
          UPDATE entry SET entry_type_id = $3, name = $4, published = $5, tags = $6::text[],
              fields = (fields - $7::text[]) || $8::jsonb,
              modified_by_user_id = $9, modified_at = now()
-          WHERE project_id = $1 AND id = $2
-          RETURNING *)
-       SELECT ${ENTRY_COLUMNS} FROM ${entriesWithUsers('written')}`,
+           FROM previous WHERE entry.id = previous.id
+          RETURNING entry.*, previous.published AS previous_published)
+       SELECT ${ENTRY_COLUMNS}, ${PUBLICATION_COLUMNS} FROM ${entriesWithUsers('written')}`,
       [
         projectId,
         id,
@@ -414,30 +442,45 @@ export class EntriesRepository {
     return rows[0];
   }
 
-  /** False when there is no such entry. */
-  async delete(projectId: number, id: number): Promise<boolean> {
-    const { rowCount } = await this.sql.query(
-      `DELETE FROM entry WHERE project_id = $1 AND id = $2`,
-      [projectId, id],
+  /**
+   * The entry if its `published` is exactly this instant (text with its
+   * microseconds, as `scheduled_for` spells it), locked until the
+   * transaction ends; undefined when it was deleted, unpublished or moved.
+   */
+  async findPublishedAt(
+    projectId: number,
+    id: number,
+    publishedAt: string,
+    db: Queryable = this.sql,
+  ): Promise<EntryRow | undefined> {
+    const { rows } = await db.query<EntryRow>(
+      `SELECT ${ENTRY_COLUMNS} FROM ${entriesWithUsers('entry')}
+        WHERE e.project_id = $1 AND e.id = $2 AND e.published = $3::timestamptz
+          FOR KEY SHARE OF e`,
+      [projectId, id, publishedAt],
     );
+    return rows[0];
+  }
+
+  /** False when there is no such entry. */
+  async delete(projectId: number, id: number, db: Queryable = this.sql): Promise<boolean> {
+    const { rowCount } = await db.query(`DELETE FROM entry WHERE project_id = $1 AND id = $2`, [
+      projectId,
+      id,
+    ]);
     return rowCount > 0;
   }
 
-  /** All or nothing: false, and none deleted, if any id is not an entry of this project. */
-  async deleteAll(projectId: number, ids: number[]): Promise<boolean> {
-    try {
-      await this.sql.transaction(async (db) => {
-        const { rowCount } = await db.query(
-          `DELETE FROM entry WHERE project_id = $1 AND id = ANY($2::int[])`,
-          [projectId, ids],
-        );
-        if (rowCount !== new Set(ids).size) throw new NotAllFound();
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof NotAllFound) return false;
-      throw error;
-    }
+  /**
+   * Deletes the entries of this project among `ids` and answers how many
+   * there were; the caller rolls back its transaction unless that is all of them.
+   */
+  async deleteAll(projectId: number, ids: number[], db: Queryable): Promise<number> {
+    const { rowCount } = await db.query(
+      `DELETE FROM entry WHERE project_id = $1 AND id = ANY($2::int[])`,
+      [projectId, ids],
+    );
+    return rowCount;
   }
 
   async tagCounts(

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FieldErrors, NotFoundError, ValidationError } from '../common/api-error';
 import { offsetOf } from '../common/pagination';
 import { ContentEvents } from '../content/content-events.service';
+import { Sql, Transaction } from '../database/sql';
 import type { EntryTypeDefinition } from '../entry-types/entry-types.repository';
 import { EntryTypesService } from '../entry-types/entry-types.service';
 import { MediaService } from '../media/media.service';
@@ -20,6 +21,7 @@ import {
   EntrySeek,
   EntryValues,
   toEntryDto,
+  WrittenEntryRow,
 } from './entries.repository';
 import { EntryCursors } from './entry-cursors';
 import {
@@ -33,6 +35,7 @@ import {
 import { EntryTotal, EntryTotals } from './entry-totals';
 import { parseFieldValues } from './field-values';
 import { ListedEntryTypes } from './listed-entry-types';
+import { ScheduledPublications } from './scheduled-publications';
 
 /**
  * What fetching one row through a GIN index (a random read of the table,
@@ -66,6 +69,8 @@ export class EntriesService {
     private readonly listedTypes: ListedEntryTypes,
     private readonly cursors: EntryCursors,
     private readonly media: MediaService,
+    private readonly sql: Sql,
+    private readonly publications: ScheduledPublications,
     @Inject(ENTRY_LIST_LIMITS) private readonly limits: EntryListLimits,
   ) {}
 
@@ -211,9 +216,10 @@ export class EntriesService {
 
   async create(projectId: number, userId: number, input: SaveEntryDto): Promise<EntryDto> {
     const { type, values } = await this.validate(projectId, input);
-    const row = await this.repository.insert(projectId, userId, values);
-    this.events.changed(projectId);
-    return toEntryDto(row, type);
+    return this.sql.transaction(async (tx) => {
+      const row = await this.repository.insert(projectId, userId, values, tx);
+      return this.written(tx, projectId, 'entryCreated', row, type);
+    });
   }
 
   /**
@@ -228,22 +234,70 @@ export class EntriesService {
   ): Promise<EntryDto> {
     const { type, values } = await this.validateReplacement(projectId, id, input);
     const definedFields = type.fields.map((field) => field.name);
-    const row = await this.repository.update(projectId, id, userId, values, definedFields);
-    if (!row) throw new NotFoundError('Entry not found');
-    this.events.changed(projectId);
-    return toEntryDto(row, type);
+    return this.sql.transaction(async (tx) => {
+      const row = await this.repository.update(projectId, id, userId, values, definedFields, tx);
+      if (!row) throw new NotFoundError('Entry not found');
+      return this.written(tx, projectId, 'entryUpdated', row, type);
+    });
   }
 
   async remove(projectId: number, id: number): Promise<void> {
-    if (!(await this.repository.delete(projectId, id))) throw new NotFoundError('Entry not found');
-    this.events.changed(projectId);
+    await this.sql.transaction(async (tx) => {
+      if (!(await this.repository.delete(projectId, id, tx))) {
+        throw new NotFoundError('Entry not found');
+      }
+      await this.events.emit(tx, {
+        type: 'entryDeleted',
+        projectId,
+        occurredAt: new Date(),
+        data: { id },
+      });
+    });
   }
 
   /** All or nothing: if any id is not an entry of this project, none is deleted. */
   async bulkRemove(projectId: number, ids: number[]): Promise<void> {
-    if (!(await this.repository.deleteAll(projectId, ids)))
-      throw new NotFoundError('Some of these entries do not exist');
-    this.events.changed(projectId);
+    const unique = [...new Set(ids)];
+    await this.sql.transaction(async (tx) => {
+      // Throwing rolls back the entries already deleted.
+      if ((await this.repository.deleteAll(projectId, unique, tx)) !== unique.length) {
+        throw new NotFoundError('Some of these entries do not exist');
+      }
+      await this.events.emit(tx, {
+        type: 'entryDeletedBulk',
+        projectId,
+        occurredAt: new Date(),
+        data: { ids: unique },
+      });
+    });
+  }
+
+  /**
+   * The events of a write, in its transaction: created or updated, and
+   * entryPublished when it made the entry public; a `published` set in the
+   * future is scheduled to announce itself then.
+   */
+  private async written(
+    tx: Transaction,
+    projectId: number,
+    type: 'entryCreated' | 'entryUpdated',
+    row: WrittenEntryRow,
+    entryType: EntryTypeDefinition,
+  ): Promise<EntryDto> {
+    const entry = toEntryDto(row, entryType);
+    const occurredAt = new Date();
+    await this.events.emit(tx, { type, projectId, occurredAt, data: entry });
+    if (row.went_public) {
+      await this.events.emit(tx, { type: 'entryPublished', projectId, occurredAt, data: entry });
+    }
+    if (row.scheduled_for !== null) {
+      await this.publications.schedule(tx, {
+        projectId,
+        entryId: row.id,
+        publishedAt: row.scheduled_for,
+      });
+    }
+    return entry;
   }
 
   tags(reader: EntryReader): Promise<TagCountDto[]> {

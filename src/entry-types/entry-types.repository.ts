@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Sql } from '../database/sql';
+import { Queryable, Sql } from '../database/sql';
 import { EntryTypeDto } from './dto/entry-type.dto';
 import { FieldDefinition } from './field-definitions';
 
@@ -81,9 +81,13 @@ export class EntryTypesRepository {
   }
 
   /** By id; ids that are not entry types of this project are absent. */
-  async definitions(projectId: number, ids: number[]): Promise<Map<number, EntryTypeDefinition>> {
+  async definitions(
+    projectId: number,
+    ids: number[],
+    db: Queryable = this.sql,
+  ): Promise<Map<number, EntryTypeDefinition>> {
     if (ids.length === 0) return new Map();
-    const { rows } = await this.sql.query<{ id: number } & EntryTypeDefinition>(
+    const { rows } = await db.query<{ id: number } & EntryTypeDefinition>(
       `SELECT id, name, fields FROM entry_type WHERE project_id = $1 AND id = ANY($2::int[])`,
       [projectId, ids],
     );
@@ -91,8 +95,13 @@ export class EntryTypesRepository {
   }
 
   /** Fails with a unique violation when the project has a type of this name. */
-  async insert(projectId: number, userId: number, entryType: NewEntryType): Promise<EntryTypeDto> {
-    const { rows } = await this.sql.query<EntryTypeRow>(
+  async insert(
+    projectId: number,
+    userId: number,
+    entryType: NewEntryType,
+    db: Queryable = this.sql,
+  ): Promise<EntryTypeDto> {
+    const { rows } = await db.query<EntryTypeRow>(
       `INSERT INTO entry_type (project_id, user_id, name, description, metadata, fields)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb)
        RETURNING ${ENTRY_TYPE_COLUMNS}`,
@@ -113,8 +122,9 @@ export class EntryTypesRepository {
     projectId: number,
     id: number,
     changes: EntryTypeChanges,
+    db: Queryable = this.sql,
   ): Promise<EntryTypeDto | undefined> {
-    const { rows } = await this.sql.query<EntryTypeRow>(
+    const { rows } = await db.query<EntryTypeRow>(
       `UPDATE entry_type SET name = $3, description = COALESCE($4, description),
           metadata = COALESCE($5, metadata), fields = COALESCE($6::jsonb, fields), modified_at = now()
         WHERE project_id = $1 AND id = $2
@@ -131,22 +141,22 @@ export class EntryTypesRepository {
     return rows[0] && toEntryTypeDto(rows[0]);
   }
 
-  async countEntries(projectId: number, id: number): Promise<number> {
-    const { rows } = await this.sql.query<{ entries: number }>(
+  async countEntries(projectId: number, id: number, db: Queryable = this.sql): Promise<number> {
+    const { rows } = await db.query<{ entries: number }>(
       `SELECT count(*)::int AS entries FROM entry WHERE project_id = $1 AND entry_type_id = $2`,
       [projectId, id],
     );
     return rows[0].entries;
   }
 
-  /** False when there is no such type; fails with a foreign key violation while entries use it. */
   /**
    * Deletes the type and, in the same statement, takes it out of the
    * entry-type limits of the project's API clients, so that a client as
-   * read can be saved back.
+   * read can be saved back. False when there is no such type; fails with a
+   * foreign key violation while entries use it.
    */
-  async delete(projectId: number, id: number): Promise<boolean> {
-    const { rows } = await this.sql.query<{ deleted: number }>(
+  async delete(projectId: number, id: number, db: Queryable = this.sql): Promise<boolean> {
+    const { rows } = await db.query<{ deleted: number }>(
       `WITH deleted AS (
          DELETE FROM entry_type WHERE project_id = $1 AND id = $2 RETURNING id),
        unlisted AS (

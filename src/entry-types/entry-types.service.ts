@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../common/api-err
 import { FOREIGN_KEY_VIOLATION, sqlState, UNIQUE_VIOLATION } from '../common/db-errors';
 import { offsetOf, Page, PageQueryDto, toPage } from '../common/pagination';
 import { ContentEvents } from '../content/content-events.service';
+import { Queryable, Sql } from '../database/sql';
 import { EntryTypeDto, SaveEntryTypeDto } from './dto/entry-type.dto';
 import { EntryTypeDefinition, EntryTypesRepository } from './entry-types.repository';
 import { FieldDefinition, parseFieldDefinitions } from './field-definitions';
@@ -13,6 +14,7 @@ export class EntryTypesService {
   constructor(
     private readonly repository: EntryTypesRepository,
     private readonly events: ContentEvents,
+    private readonly sql: Sql,
   ) {}
 
   /** `only`: the types an API client limited to some may read; null for all. */
@@ -37,22 +39,38 @@ export class EntryTypesService {
   }
 
   /** Field definitions of types in this project, by id (for validating and shaping entries). */
-  definitions(projectId: number, ids: number[]): Promise<Map<number, EntryTypeDefinition>> {
-    return this.repository.definitions(projectId, ids);
+  definitions(
+    projectId: number,
+    ids: number[],
+    db?: Queryable,
+  ): Promise<Map<number, EntryTypeDefinition>> {
+    return this.repository.definitions(projectId, ids, db);
   }
 
   async create(projectId: number, userId: number, input: SaveEntryTypeDto): Promise<EntryTypeDto> {
     const fields = parseFields(input.fields ?? []);
-    const entryType = await this.unique(() =>
-      this.repository.insert(projectId, userId, {
-        name: input.name.trim(),
-        description: input.description ?? '',
-        metadata: input.metadata ?? '',
-        fields,
+    return this.unique(() =>
+      this.sql.transaction(async (tx) => {
+        const entryType = await this.repository.insert(
+          projectId,
+          userId,
+          {
+            name: input.name.trim(),
+            description: input.description ?? '',
+            metadata: input.metadata ?? '',
+            fields,
+          },
+          tx,
+        );
+        await this.events.emit(tx, {
+          type: 'entryTypeCreated',
+          projectId,
+          occurredAt: new Date(),
+          data: entryType,
+        });
+        return entryType;
       }),
     );
-    this.events.changed(projectId);
-    return entryType;
   }
 
   /**
@@ -61,32 +79,51 @@ export class EntryTypesService {
    */
   async update(projectId: number, id: number, input: SaveEntryTypeDto): Promise<EntryTypeDto> {
     const fields = input.fields === undefined ? undefined : parseFields(input.fields);
-    const entryType = await this.unique(() =>
-      this.repository.update(projectId, id, {
-        name: input.name.trim(),
-        description: input.description,
-        metadata: input.metadata,
-        fields,
+    return this.unique(() =>
+      this.sql.transaction(async (tx) => {
+        const entryType = await this.repository.update(
+          projectId,
+          id,
+          {
+            name: input.name.trim(),
+            description: input.description,
+            metadata: input.metadata,
+            fields,
+          },
+          tx,
+        );
+        if (!entryType) throw new NotFoundError('Entry type not found');
+        await this.events.emit(tx, {
+          type: 'entryTypeUpdated',
+          projectId,
+          occurredAt: new Date(),
+          data: entryType,
+        });
+        return entryType;
       }),
     );
-    if (!entryType) throw new NotFoundError('Entry type not found');
-    this.events.changed(projectId);
-    return entryType;
   }
 
   async remove(projectId: number, id: number): Promise<void> {
     const entries = await this.repository.countEntries(projectId, id);
     if (entries > 0) throw inUse(entries);
-    let deleted: boolean;
     try {
-      deleted = await this.repository.delete(projectId, id);
+      await this.sql.transaction(async (tx) => {
+        if (!(await this.repository.delete(projectId, id, tx))) {
+          throw new NotFoundError('Entry type not found');
+        }
+        await this.events.emit(tx, {
+          type: 'entryTypeDeleted',
+          projectId,
+          occurredAt: new Date(),
+          data: { id },
+        });
+      });
     } catch (error) {
       // An entry written between the count and the delete.
       if (sqlState(error) === FOREIGN_KEY_VIOLATION) throw inUse(1);
       throw error;
     }
-    if (!deleted) throw new NotFoundError('Entry type not found');
-    this.events.changed(projectId);
   }
 
   private async unique<T>(write: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { containsPattern } from '../common/sql';
-import { Sql } from '../database/sql';
+import { Queryable, Sql } from '../database/sql';
 import type { MediaOrdering } from './dto/media.dto';
 
 /** A media row as stored. */
@@ -50,9 +50,6 @@ const ORDER: Record<MediaOrdering, string> = {
   modifiedAt: 'm.modified_at ASC, m.id ASC',
   '-modifiedAt': 'm.modified_at DESC, m.id DESC',
 };
-
-/** Thrown inside a transaction only to roll it back. */
-class NotAllFound extends Error {}
 
 /** The media table; every statement names the project. */
 @Injectable()
@@ -123,31 +120,34 @@ export class MediaRepository {
     return rows[0];
   }
 
-  /** The rows of files already stored, in one transaction: all of them or none. */
-  async insertAll(projectId: number, userId: number, media: NewMedia[]): Promise<MediaRow[]> {
-    return this.sql.transaction(async (db) => {
-      const inserted: MediaRow[] = [];
-      for (const item of media) {
-        const { rows } = await db.query<MediaRow>(
-          `INSERT INTO media AS m (project_id, user_id, name, file_key, sha256, mime_type, size, width, height)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           RETURNING ${MEDIA_COLUMNS}`,
-          [
-            projectId,
-            userId,
-            item.name,
-            item.fileKey,
-            item.sha256,
-            item.mimeType,
-            item.size,
-            item.width,
-            item.height,
-          ],
-        );
-        inserted.push(rows[0]);
-      }
-      return inserted;
-    });
+  /** The rows of files already stored; in the caller's transaction, so all of them or none. */
+  async insertAll(
+    projectId: number,
+    userId: number,
+    media: NewMedia[],
+    db: Queryable,
+  ): Promise<MediaRow[]> {
+    const inserted: MediaRow[] = [];
+    for (const item of media) {
+      const { rows } = await db.query<MediaRow>(
+        `INSERT INTO media AS m (project_id, user_id, name, file_key, sha256, mime_type, size, width, height)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         RETURNING ${MEDIA_COLUMNS}`,
+        [
+          projectId,
+          userId,
+          item.name,
+          item.fileKey,
+          item.sha256,
+          item.mimeType,
+          item.size,
+          item.width,
+          item.height,
+        ],
+      );
+      inserted.push(rows[0]);
+    }
+    return inserted;
   }
 
   /** `description` or `tags` null: left as they are. Undefined when there is no such media. */
@@ -155,8 +155,9 @@ export class MediaRepository {
     projectId: number,
     id: number,
     values: { description: string | null; tags: string[] | null },
+    db: Queryable = this.sql,
   ): Promise<MediaRow | undefined> {
-    const { rows } = await this.sql.query<MediaRow>(
+    const { rows } = await db.query<MediaRow>(
       `UPDATE media AS m SET description = coalesce($3, m.description),
               tags = coalesce($4::text[], m.tags), modified_at = now()
         WHERE m.project_id = $1 AND m.id = $2
@@ -167,8 +168,12 @@ export class MediaRepository {
   }
 
   /** The deleted media's file key; undefined when there was none. */
-  async delete(projectId: number, id: number): Promise<string | undefined> {
-    const { rows } = await this.sql.query<{ file_key: string }>(
+  async delete(
+    projectId: number,
+    id: number,
+    db: Queryable = this.sql,
+  ): Promise<string | undefined> {
+    const { rows } = await db.query<{ file_key: string }>(
       `DELETE FROM media WHERE project_id = $1 AND id = $2 RETURNING file_key`,
       [projectId, id],
     );
@@ -176,23 +181,15 @@ export class MediaRepository {
   }
 
   /**
-   * All or nothing: their file keys, or null (and none deleted) if any id is
-   * not a media of this project.
+   * Deletes the media of this project among `ids` and answers their file
+   * keys; the caller rolls back its transaction unless that is all of them.
    */
-  async deleteAll(projectId: number, ids: number[]): Promise<string[] | null> {
-    try {
-      return await this.sql.transaction(async (db) => {
-        const { rows } = await db.query<{ file_key: string }>(
-          `DELETE FROM media WHERE project_id = $1 AND id = ANY($2::int[]) RETURNING file_key`,
-          [projectId, ids],
-        );
-        if (rows.length !== new Set(ids).size) throw new NotAllFound();
-        return rows.map((row) => row.file_key);
-      });
-    } catch (error) {
-      if (error instanceof NotAllFound) return null;
-      throw error;
-    }
+  async deleteAll(projectId: number, ids: number[], db: Queryable): Promise<string[]> {
+    const { rows } = await db.query<{ file_key: string }>(
+      `DELETE FROM media WHERE project_id = $1 AND id = ANY($2::int[]) RETURNING file_key`,
+      [projectId, ids],
+    );
+    return rows.map((row) => row.file_key);
   }
 
   /** The project's tags, sorted. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { NotFoundError, ValidationError } from '../common/api-error';
 import { ContentEvents } from '../content/content-events.service';
+import { Sql } from '../database/sql';
 import { offsetOf, Page, toPage } from '../common/pagination';
 import { MediaDto, MediaEmbedDto, MediaListQueryDto, UpdateMediaDto } from './dto/media.dto';
 import { MediaLinks } from './media-links';
@@ -33,6 +34,7 @@ export class MediaService {
     private readonly uploads: MediaUploads,
     private readonly links: MediaLinks,
     private readonly events: ContentEvents,
+    private readonly sql: Sql,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
   ) {}
 
@@ -76,28 +78,62 @@ export class MediaService {
   }
 
   async update(projectId: number, id: number, input: UpdateMediaDto): Promise<MediaDto> {
-    const row = await this.media.update(projectId, id, {
-      description: input.description ?? null,
-      tags: input.tags ? unique(input.tags.map((tag) => tag.trim())) : null,
+    // The event also makes cached pages of entries read with ?expand=media,
+    // which show the description, stale.
+    return this.sql.transaction(async (tx) => {
+      const row = await this.media.update(
+        projectId,
+        id,
+        {
+          description: input.description ?? null,
+          tags: input.tags ? unique(input.tags.map((tag) => tag.trim())) : null,
+        },
+        tx,
+      );
+      if (!row) throw mediaNotFound();
+      const media = this.links.toDto(row);
+      await this.events.emit(tx, {
+        type: 'mediaUpdated',
+        projectId,
+        occurredAt: new Date(),
+        data: media,
+      });
+      return media;
     });
-    if (!row) throw mediaNotFound();
-    // Entries read with ?expand=media show the description: their cached pages go.
-    this.events.changed(projectId);
-    return this.links.toDto(row);
   }
 
   async remove(projectId: number, id: number): Promise<void> {
-    const key = await this.media.delete(projectId, id);
-    if (key === undefined) throw mediaNotFound();
-    this.events.changed(projectId);
+    const key = await this.sql.transaction(async (tx) => {
+      const deleted = await this.media.delete(projectId, id, tx);
+      if (deleted === undefined) throw mediaNotFound();
+      await this.events.emit(tx, {
+        type: 'mediaDeleted',
+        projectId,
+        occurredAt: new Date(),
+        data: { id },
+      });
+      return deleted;
+    });
     await this.removeFiles([key]);
   }
 
   /** All or nothing: a 404 and none deleted when any id is not a media of the project. */
   async bulkRemove(projectId: number, ids: number[]): Promise<void> {
-    const keys = await this.media.deleteAll(projectId, ids);
-    if (keys === null) throw new NotFoundError('Media not found: none was deleted');
-    this.events.changed(projectId);
+    const wanted = unique(ids);
+    const keys = await this.sql.transaction(async (tx) => {
+      const deleted = await this.media.deleteAll(projectId, wanted, tx);
+      // Throwing rolls back the media already deleted.
+      if (deleted.length !== wanted.length) {
+        throw new NotFoundError('Media not found: none was deleted');
+      }
+      await this.events.emit(tx, {
+        type: 'mediaDeletedBulk',
+        projectId,
+        occurredAt: new Date(),
+        data: { ids: wanted },
+      });
+      return deleted;
+    });
     await this.removeFiles(keys);
   }
 
@@ -157,15 +193,23 @@ export class MediaService {
       if (names.length > stored.length) {
         throw new ValidationError({ name: ['at most one name per file'] });
       }
-      const rows = await this.media.insertAll(
-        projectId,
-        userId,
-        stored.map(({ filename, ...file }, index) => ({
-          ...file,
-          name: names[index] ?? nameOfFile(filename),
-        })),
-      );
-      return rows.map((row) => this.links.toDto(row));
+      return await this.sql.transaction(async (tx) => {
+        const rows = await this.media.insertAll(
+          projectId,
+          userId,
+          stored.map(({ filename, ...file }, index) => ({
+            ...file,
+            name: names[index] ?? nameOfFile(filename),
+          })),
+          tx,
+        );
+        const media = rows.map((row) => this.links.toDto(row));
+        const occurredAt = new Date();
+        for (const data of media) {
+          await this.events.emit(tx, { type: 'mediaCreated', projectId, occurredAt, data });
+        }
+        return media;
+      });
     } catch (error) {
       await this.uploads.discard(stored.map((file) => file.fileKey));
       throw error;
@@ -215,8 +259,9 @@ async function* readableParts(parts: AsyncIterable<UploadPart>): AsyncGenerator<
   }
 }
 
-function unique(values: string[]): string[] {
-  return [...new Set(values.filter(Boolean))];
+/** Each value once, in order; empty strings left out. */
+function unique<T extends string | number>(values: T[]): T[] {
+  return [...new Set(values.filter((value) => value !== ''))];
 }
 
 function unknownField(name: string): ValidationError {

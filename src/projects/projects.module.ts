@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
+import { ContentModule } from '../content/content.module';
 import { MediaModule } from '../media/media.module';
 import { UsersModule } from '../users/users.module';
 import { MembersController } from './members.controller';
@@ -11,7 +12,7 @@ import { ProjectsRepository } from './projects.repository';
 import { ProjectsService } from './projects.service';
 
 @Module({
-  imports: [UsersModule, ClientsModule, MediaModule],
+  imports: [UsersModule, ClientsModule, ContentModule, MediaModule],
   controllers: [ProjectsController, MembersController],
   providers: [
     ProjectsRepository,

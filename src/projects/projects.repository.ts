@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Sql } from '../database/sql';
+import { Queryable, Sql } from '../database/sql';
 import { MemberDto, ProjectDto } from './dto/project.dto';
 import { MEMBER_COLUMNS, MemberRow, toMember } from './members.repository';
 import { MembershipType } from './project-membership.entity';
@@ -115,20 +115,21 @@ export class ProjectsRepository {
   async update(
     projectId: number,
     values: { name: string; metadata: string; publicMedia: boolean | null },
+    db: Queryable = this.sql,
   ): Promise<ProjectDto | undefined> {
-    const { rows } = await this.sql.query<ProjectRow>(
+    const { rows } = await db.query<ProjectRow>(
       `UPDATE project p SET name = $2, metadata = $3,
               public_media = coalesce($4::boolean, public_media), modified_at = now()
         WHERE p.id = $1
        RETURNING ${PROJECT_COLUMNS}`,
       [projectId, values.name, values.metadata, values.publicMedia],
     );
-    return (await this.withMembers(rows))[0];
+    return (await this.withMembers(rows, db))[0];
   }
 
   /** Deletes the project and, by cascade in the same statement, its members, clients and content. */
-  async remove(projectId: number): Promise<void> {
-    await this.sql.query(`DELETE FROM project WHERE id = $1`, [projectId]);
+  async remove(projectId: number, db: Queryable = this.sql): Promise<void> {
+    await db.query(`DELETE FROM project WHERE id = $1`, [projectId]);
   }
 
   async members(projectId: number): Promise<MemberDto[]> {
@@ -191,15 +192,21 @@ export class ProjectsRepository {
     return rows[0].total;
   }
 
-  private async withMembers(rows: ProjectRow[]): Promise<ProjectDto[]> {
-    const members = await this.membersOf(rows.map((row) => row.id));
+  private async withMembers(rows: ProjectRow[], db: Queryable = this.sql): Promise<ProjectDto[]> {
+    const members = await this.membersOf(
+      rows.map((row) => row.id),
+      db,
+    );
     return rows.map((row) => toProject(row, members.get(row.id) ?? []));
   }
 
-  private async membersOf(projectIds: number[]): Promise<Map<number, MemberDto[]>> {
+  private async membersOf(
+    projectIds: number[],
+    db: Queryable = this.sql,
+  ): Promise<Map<number, MemberDto[]>> {
     const byProject = new Map<number, MemberDto[]>();
     if (projectIds.length === 0) return byProject;
-    const { rows } = await this.sql.query<MemberRow & { project_id: number }>(
+    const { rows } = await db.query<MemberRow & { project_id: number }>(
       `SELECT m.project_id, ${MEMBER_COLUMNS}
          FROM project_membership m JOIN "user" u ON u.id = m.user_id
         WHERE m.project_id = ANY($1::int[])

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/api-error';
 import { offsetOf, Page, PageQueryDto, toPage } from '../common/pagination';
 import { containsPattern } from '../common/sql';
+import { ContentEvents } from '../content/content-events.service';
+import { Sql } from '../database/sql';
 import { MemberDto, ProjectDto } from './dto/project.dto';
 import { CreateProjectDto, UpdateProjectDto } from './dto/save-project.dto';
 import { ProjectsRepository } from './projects.repository';
@@ -12,7 +14,11 @@ import { ProjectsRepository } from './projects.repository';
  */
 @Injectable()
 export class ProjectsService {
-  constructor(private readonly projects: ProjectsRepository) {}
+  constructor(
+    private readonly projects: ProjectsRepository,
+    private readonly sql: Sql,
+    private readonly events: ContentEvents,
+  ) {}
 
   /** The projects a user owns or is an active member of; all of them for a global admin. */
   async list(
@@ -43,18 +49,43 @@ export class ProjectsService {
   }
 
   async update(projectId: number, input: UpdateProjectDto): Promise<ProjectDto> {
-    return found(
-      await this.projects.update(projectId, {
-        name: input.name.trim(),
-        metadata: input.metadata ?? '',
-        publicMedia: input.publicMedia ?? null,
-      }),
-    );
+    return this.sql.transaction(async (tx) => {
+      const project = found(
+        await this.projects.update(
+          projectId,
+          {
+            name: input.name.trim(),
+            metadata: input.metadata ?? '',
+            publicMedia: input.publicMedia ?? null,
+          },
+          tx,
+        ),
+      );
+      await this.events.emit(tx, {
+        type: 'projectUpdated',
+        projectId,
+        occurredAt: new Date(),
+        data: project,
+      });
+      return project;
+    });
   }
 
-  /** Deletes the project and, by cascade in the same statement, its members, clients and content. */
+  /**
+   * Deletes the project and, by cascade in the same statement, its members,
+   * clients and content. Its event comes first, in the same transaction:
+   * what takes it (its web hooks) goes with the project.
+   */
   async remove(projectId: number): Promise<void> {
-    await this.projects.remove(projectId);
+    await this.sql.transaction(async (tx) => {
+      await this.events.emit(tx, {
+        type: 'projectDeleted',
+        projectId,
+        occurredAt: new Date(),
+        data: { id: projectId },
+      });
+      await this.projects.remove(projectId, tx);
+    });
   }
 
   /** Members of one project, as contentjet-ui shows them. */
