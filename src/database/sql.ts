@@ -1,7 +1,7 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource, QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 type PoolCounts = Pick<Pool, 'totalCount' | 'idleCount' | 'waitingCount'>;
@@ -67,16 +67,34 @@ export class Sql implements Queryable {
    */
   async transaction<T>(work: (db: Transaction) => Promise<T>): Promise<T> {
     const committed: Array<() => void> = [];
-    const result = await this.dataSource.transaction((manager) => {
-      const runner = manager.queryRunner!;
-      return work({
-        query: (text, params = []) => run(runner, text, params),
-        afterCommit: (then) => committed.push(then),
+    const result = await this.dataSource
+      .transaction((manager) => {
+        const runner = manager.queryRunner!;
+        return work({
+          query: (text, params = []) => run(runner, text, params),
+          afterCommit: (then) => committed.push(then),
+        });
+      })
+      .catch((error: unknown) => {
+        throw connectionLost(error);
       });
-    });
     for (const then of committed) then();
     return result;
   }
+}
+
+/**
+ * A connection that fails under a transaction (the server went away)
+ * releases its query runner, and what the transaction sends next (its
+ * COMMIT) fails as "already released": that is the database being
+ * unavailable (08006, connection failure), not a fault of the caller.
+ */
+function connectionLost(error: unknown): unknown {
+  if (!(error instanceof QueryRunnerAlreadyReleasedError)) return error;
+  return Object.assign(new Error('Connection terminated: the transaction lost its connection'), {
+    code: '08006',
+    cause: error,
+  });
 }
 
 async function run<Row>(runner: QueryRunner, text: string, params: unknown[]) {
