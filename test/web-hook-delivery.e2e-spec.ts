@@ -1,10 +1,17 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PgBoss from 'pg-boss';
 import { ContentEvent, ContentEvents } from '../src/content/content-events.service';
 import { Sql } from '../src/database/sql';
 import { DeliveryRetention } from '../src/webhooks/delivery-retention';
+import { DELIVERY_QUEUE, DeliveryJob } from '../src/webhooks/delivery-job';
 import { DeliveryWorker } from '../src/webhooks/delivery-worker';
 import { USER_AGENT } from '../src/webhooks/hook-request';
 import { HookSecrets } from '../src/webhooks/hook-secrets';
-import { createTestApp, fileDatabaseSource, TestApp } from './helpers/app';
+import { createTestApp, fileDatabaseSource, TestApp, usingPostgres } from './helpers/app';
 import { createUser } from './helpers/auth';
 import { eventually, sleep } from './helpers/eventually';
 import { WebhookReceiver } from './helpers/webhook-receiver';
@@ -137,7 +144,7 @@ class Harness {
     const { rows } = await this.sql.query<DeliveryRow>(
       `SELECT id::text AS id, web_hook_id, project_id, message_id, event, body, status, attempts,
               next_attempt_at, completed_at
-       FROM web_hook_delivery WHERE web_hook_id = $1 ORDER BY id`,
+       FROM web_hook_delivery d WHERE web_hook_id = $1 ORDER BY d.id`,
       [hookId],
     );
     return rows;
@@ -617,5 +624,173 @@ describe('web hook delivery', () => {
         expect(receiver.received).toHaveLength(0);
       },
     );
+  });
+
+  describe('several workers', () => {
+    /** Enough jobs, answered slowly enough, that one worker cannot take them all. */
+    const EVENTS = 40;
+    const apps: TestApp[] = [];
+    let h: Harness;
+    let boss: PgBoss | undefined;
+
+    afterAll(async () => {
+      await boss?.stop({ graceful: true, wait: true, timeout: 5000 });
+      await h?.closeReceivers();
+      // Newest first: each close puts back the environment the one before it saw.
+      for (const t of apps.reverse()) await t.close();
+    });
+
+    /** Two workers on one database: two instances on Postgres; on the embedded database (one process by construction) the app's and a second pg-boss worker beside it. */
+    async function twoWorkers(): Promise<Array<() => DeliveryJob[]>> {
+      const a = await createTestApp({ env: ENV });
+      apps.push(a);
+      h = new Harness(a);
+      const runs = (worker: DeliveryWorker) => {
+        const spy = jest.spyOn(worker, 'run');
+        return () => spy.mock.calls.map(([job]) => job.data);
+      };
+      if (usingPostgres()) {
+        const b = await createTestApp({ env: ENV });
+        apps.push(b);
+        return [runs(a.app.get(DeliveryWorker)), runs(b.app.get(DeliveryWorker))];
+      }
+      const sql = a.app.get(Sql);
+      const worker = a.app.get(DeliveryWorker);
+      const ownRuns = runs(worker);
+      boss = new PgBoss({
+        db: { executeSql: (text, values) => sql.query(text, values) },
+        schema: 'pgboss',
+        supervise: false,
+        schedule: false,
+        migrate: false,
+      });
+      await boss.start();
+      const secondRuns: DeliveryJob[] = [];
+      await boss.work<DeliveryJob>(
+        DELIVERY_QUEUE,
+        { batchSize: 10, pollingIntervalSeconds: 0.5 },
+        async (jobs) => {
+          secondRuns.push(...jobs.map((job) => job.data));
+          // Through the instance's own handler, which the spy above does not count.
+          await Promise.all(
+            jobs.map((job) =>
+              DeliveryWorker.prototype.run.call(worker, {
+                id: job.id,
+                data: job.data,
+                retryCount: 0,
+              }),
+            ),
+          );
+        },
+      );
+      return [ownRuns, () => secondRuns];
+    }
+
+    it('deliver each event exactly once between them', async () => {
+      const runs = await twoWorkers();
+      const projectId = await h.project();
+      const { id, receiver } = await h.hook(projectId);
+      receiver.delayMs = 300;
+      await h.sql.transaction(async (tx) => {
+        for (let n = 1; n <= EVENTS; n += 1) {
+          await h.t.app.get(ContentEvents).emit(tx, {
+            type: 'entryCreated',
+            projectId,
+            occurredAt: new Date(),
+            data: { id: n },
+          });
+        }
+      });
+      await receiver.waitFor(EVENTS, 30_000);
+      await sleep(QUIET_MS);
+      expect(receiver.received).toHaveLength(EVENTS);
+      expect(receiver.received.every((r) => r.verified)).toBe(true);
+      const ids = new Set(receiver.received.map((r) => r.headers['webhook-id']));
+      expect(ids.size).toBe(EVENTS);
+      const sent = receiver.received.map((r) => (r.payload as { data: { id: number } }).data.id);
+      expect(sent.sort((x, y) => x - y)).toEqual(Array.from({ length: EVENTS }, (_, i) => i + 1));
+      const deliveries = await h.deliveries(id);
+      expect(deliveries).toHaveLength(EVENTS);
+      expect(deliveries.every((d) => d.status === 'succeeded' && d.attempts === 1)).toBe(true);
+      // Both took part: each delivery was run by one of them, never by both. (On
+      // Postgres they may also run jobs earlier tests' apps left behind.)
+      const ofThisHook = new Set(deliveries.map((d) => d.id));
+      const [first, second] = runs.map((jobs) =>
+        jobs().filter((job) => ofThisHook.has(job.deliveryId)),
+      );
+      expect(first.length).toBeGreaterThan(0);
+      expect(second.length).toBeGreaterThan(0);
+      expect([...first, ...second].map((job) => job.deliveryId).sort()).toEqual(
+        [...ofThisHook].sort(),
+      );
+    });
+  });
+
+  describe('a server killed between commit and delivery', () => {
+    let dataDir: string | undefined;
+    let t: TestApp | undefined;
+    let receiver: WebhookReceiver | undefined;
+
+    afterAll(async () => {
+      await t?.close();
+      await receiver?.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('delivers after a restart what the killed process committed', async () => {
+      const EVENTS = 3;
+      const secret = `whsec_${randomBytes(32).toString('base64')}`;
+      receiver = await WebhookReceiver.start(secret);
+      // Postgres: this file's database. Embedded: a DATA_DIR the next app opens.
+      dataDir = usingPostgres() ? undefined : mkdtempSync(join(tmpdir(), 'tessera-killed-'));
+      const child = spawn(
+        process.execPath,
+        ['test/helpers/run-ts.js', 'test/helpers/webhook-writer.ts'],
+        {
+          env: {
+            ...process.env,
+            ...ENV,
+            DATA_DIR: dataDir ?? mkdtempSync(join(tmpdir(), 'tessera-killed-')),
+            // It queues, never sends: whatever is delivered, the next instance delivered.
+            JOBS_WORKERS: 'off',
+            HOOK_URL: receiver.url(),
+            HOOK_SECRET: secret,
+            EVENTS: String(EVENTS),
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.once('exit', (_code, signal) => resolve(signal)),
+      );
+      await eventually(
+        () => Promise.resolve(output.includes('committed ') || child.exitCode !== null),
+        {
+          withinMs: 60_000,
+          everyMs: 50,
+        },
+      );
+      expect(output).toMatch(/^committed /m);
+      const { hookId } = JSON.parse(/^committed (.*)$/m.exec(output)![1]) as { hookId: number };
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      expect(receiver.received).toHaveLength(0);
+
+      t = await createTestApp({ env: ENV, ...(dataDir ? { dataDir } : {}) });
+      const got = await receiver.waitFor(EVENTS, 15_000);
+      await sleep(QUIET_MS);
+      expect(receiver.received).toHaveLength(EVENTS);
+      expect(got.every((r) => r.verified)).toBe(true);
+      expect(got.map((r) => (r.payload as { data: { id: number } }).data.id).sort()).toEqual([
+        1, 2, 3,
+      ]);
+      const deliveries = await new Harness(t).deliveries(hookId);
+      expect(deliveries.map((d) => [d.status, d.attempts])).toEqual(
+        Array(EVENTS).fill(['succeeded', 1]),
+      );
+    }, 120_000);
   });
 });
