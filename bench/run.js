@@ -16,6 +16,7 @@ const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { printRenditions, runRenditions } = require('./renditions');
 const { printScale, runScale } = require('./scale');
+const { printWebhooks, runWebhooks } = require('./webhooks');
 
 const { fetch, AbortSignal } = globalThis;
 
@@ -31,6 +32,9 @@ const SCALE_RESULTS_FILE = join(__dirname, 'scale-results.json');
 // `--renditions`: image renditions only, stored and made (bench/renditions.js).
 const RENDITIONS = process.argv.includes('--renditions');
 const RENDITIONS_RESULTS_FILE = join(__dirname, 'renditions-results.json');
+// `--webhooks`: an entry write's cost with and without a hook, and delivery latency (bench/webhooks.js).
+const WEBHOOKS = process.argv.includes('--webhooks');
+const WEBHOOKS_RESULTS_FILE = join(__dirname, 'webhooks-results.json');
 // The whole run, build included, must end by itself well inside 3 minutes (the scale run: 20).
 const DEADLINE_MS = SCALE ? 1_200_000 : 170_000;
 const STARTED_AT = Date.now();
@@ -93,6 +97,8 @@ async function main() {
     TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
     // The default 300 s would expire the token before the run ends.
     USER_TOKEN_EXPIRY: '3600',
+    // The web hooks run's receiver listens on 127.0.0.1.
+    ...(WEBHOOKS ? { WEBHOOK_ALLOW_PRIVATE: '1' } : {}),
   };
   const helloBase = `http://127.0.0.1:${helloPort}`;
   const base = `http://127.0.0.1:${tesseraPort}`;
@@ -129,6 +135,7 @@ async function main() {
   const auth = await login(base);
   if (SCALE) return scale(base, auth, env, databaseUrl.toString(), floorPort, tessera);
   if (RENDITIONS) return renditions(base, auth);
+  if (WEBHOOKS) return webhooks(base, auth, env);
   const signIn = auth.skipped ? { skipped: auth.skipped } : await signInLatency(base);
 
   const scenarios = [
@@ -317,6 +324,38 @@ async function renditions(base, auth) {
   );
   console.log(`\nwrote ${RENDITIONS_RESULTS_FILE}`);
   return results.storedHit.failed === 0 ? 0 : 1;
+}
+
+/** The web hooks run instead of the scenarios; see bench/webhooks.js. */
+async function webhooks(base, auth, env) {
+  if (auth.skipped) throw new Error(`the web hooks run needs an admin token: ${auth.skipped}`);
+  const results = await runWebhooks({
+    base,
+    api,
+    adminToken: auth.token,
+    databaseUrl: env.DATABASE_URL,
+    // What the server seals hook secrets under (webhooksConfig).
+    sealingSecret: env.WEBHOOK_KEY ?? env.JWT_SECRET,
+    log: (line) => process.stderr.write(`bench: ${line}\n`),
+  });
+  printWebhooks(results);
+  writeFileSync(
+    WEBHOOKS_RESULTS_FILE,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpu: os.cpus()[0]?.model,
+        cpus: os.cpus().length,
+        loadAverage: os.loadavg().map((load) => round(load, 2)),
+        ...results,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nwrote ${WEBHOOKS_RESULTS_FILE}`);
+  return 0;
 }
 
 /** Logs in; when the auth routes are missing or refuse, says why instead of failing the run. */

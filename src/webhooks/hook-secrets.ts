@@ -32,8 +32,32 @@ export class HookSecrets {
   open(sealed: string, hookId: number): string {
     return this.box.open(sealed, contextOf(hookId)).toString('utf8');
   }
+
+  /**
+   * Where a delivery that outlives its hook goes (projectDeleted: the hook
+   * rows go with the project): its URL and secret, sealed under their own
+   * context so neither kind of sealed value opens as the other.
+   */
+  sealTarget(target: HookTarget, hookId: number): string {
+    return this.box.seal(Buffer.from(JSON.stringify(target), 'utf8'), targetContextOf(hookId));
+  }
+
+  openTarget(sealed: string, hookId: number): HookTarget {
+    return JSON.parse(
+      this.box.open(sealed, targetContextOf(hookId)).toString('utf8'),
+    ) as HookTarget;
+  }
+}
+
+export interface HookTarget {
+  url: string;
+  secret: string;
 }
 
 function contextOf(hookId: number): string {
   return `web_hook:${hookId}`;
+}
+
+function targetContextOf(hookId: number): string {
+  return `web_hook_target:${hookId}`;
 }

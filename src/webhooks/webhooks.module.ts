@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ContentModule } from '../content/content.module';
+import { DeliveryFanout } from './delivery-fanout';
+import { DeliveryRetention } from './delivery-retention';
+import { DeliveryWorker } from './delivery-worker';
+import { DeliveryRepository } from './delivery.repository';
 import { HookSecrets } from './hook-secrets';
 
 /**
@@ -9,6 +13,6 @@ import { HookSecrets } from './hook-secrets';
  */
 @Module({
   imports: [ContentModule],
-  providers: [HookSecrets],
+  providers: [HookSecrets, DeliveryRepository, DeliveryFanout, DeliveryWorker, DeliveryRetention],
 })
 export class WebhooksModule {}
