@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ContentModule } from '../content/content.module';
 import { HookSecrets } from './hook-secrets';
+import { WebHooksController } from './web-hooks.controller';
+import { WebHooksRepository } from './web-hooks.repository';
+import { WebHooksService } from './web-hooks.service';
 
 /**
  * Web hooks: their administration, the fan-out of content events into
@@ -9,6 +12,7 @@ import { HookSecrets } from './hook-secrets';
  */
 @Module({
   imports: [ContentModule],
-  providers: [HookSecrets],
+  controllers: [WebHooksController],
+  providers: [HookSecrets, WebHooksRepository, WebHooksService],
 })
 export class WebhooksModule {}
