@@ -524,6 +524,86 @@ describe('contentjet-ui', () => {
     });
   });
 
+  describe('the Web Hooks page', () => {
+    /** What its modal starts a new hook from: contentjet's 13 events, all on, and isActive. */
+    const NEW_HOOK = {
+      name: '',
+      url: '',
+      projectUpdated: true,
+      projectDeleted: true,
+      entryTypeCreated: true,
+      entryTypeUpdated: true,
+      entryTypeDeleted: true,
+      entryCreated: true,
+      entryUpdated: true,
+      entryDeleted: true,
+      entryDeletedBulk: true,
+      mediaCreated: true,
+      mediaUpdated: true,
+      mediaDeleted: true,
+      mediaDeletedBulk: true,
+      isActive: true,
+    };
+
+    it('list, save new, save edited (the object as read), destroy, with its paths and bodies', async () => {
+      const list = async () => {
+        const res = await call('GET', `/project/${projectId}/web-hook/`, admin.token);
+        expect(res.statusCode).toBe(200);
+        return res.json<({ id: number } & Record<string, unknown>)[]>();
+      };
+      expect(await list()).toEqual([]);
+
+      // Its save: a POST of the modal's state when there is no id.
+      const bad = await call('POST', `/project/${projectId}/web-hook/`, admin.token, {
+        ...NEW_HOOK,
+        name: 'Mobile app',
+        url: 'not a url',
+      });
+      expect(bad.statusCode).toBe(400);
+      // The modal shows `message`, and `errors.url` under the URL input.
+      expect(bad.json()).toMatchObject({
+        message: expect.any(String),
+        errors: { url: [expect.any(String)] },
+      });
+      const created = await call('POST', `/project/${projectId}/web-hook/`, admin.token, {
+        ...NEW_HOOK,
+        name: 'Mobile app',
+        url: 'https://example.com/hooks/mobile',
+        mediaDeletedBulk: false,
+      });
+      expect(created.statusCode).toBe(201);
+
+      // Its list item reads name, url and isActive; its edit modal clones the item.
+      const [item] = await list();
+      expect(item).toMatchObject({
+        id: created.json().id,
+        name: 'Mobile app',
+        url: 'https://example.com/hooks/mobile',
+        isActive: true,
+        mediaDeletedBulk: false,
+        entryPublished: true,
+      });
+      const edited = await call('PUT', `/project/${projectId}/web-hook/${item.id}/`, admin.token, {
+        ...item,
+        isActive: false,
+        entryCreated: false,
+      });
+      expect(edited.statusCode).toBe(200);
+      expect(await list()).toEqual([
+        { ...item, isActive: false, entryCreated: false, modifiedAt: expect.any(String) },
+      ]);
+
+      // Its destroy, then the list again.
+      const removed = await t.app.inject({
+        method: 'DELETE',
+        url: `/project/${projectId}/web-hook/${item.id}/`,
+        headers: bearer(admin.token),
+      });
+      expect(removed.statusCode).toBe(204);
+      expect(await list()).toEqual([]);
+    });
+  });
+
   describe('the password form', () => {
     const me = (token: string) => call('GET', '/user/me', token);
     const change = (token: string, body: unknown) =>

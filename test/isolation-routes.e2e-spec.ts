@@ -23,6 +23,8 @@ interface Target {
   mediaId: number;
   /** The media's file version, as in its `url`. */
   version: string;
+  hookId: number;
+  deliveryId: number;
 }
 
 interface Sample {
@@ -77,6 +79,17 @@ const BODIES: Record<string, Sample> = {
   'POST /project/:projectId/media/bulk-delete': {
     body: (x) => [x.mediaId],
     namesSubResource: true,
+  },
+  'POST /project/:projectId/web-hook': {
+    body: () => ({ name: 'Intruder', url: 'https://evil.example/hook' }),
+  },
+  'PUT /project/:projectId/web-hook/:hookId': {
+    body: () => ({ name: 'Renamed', url: 'https://evil.example/hook' }),
+  },
+  'POST /project/:projectId/web-hook/:hookId/rotate-secret': { body: () => undefined },
+  'POST /project/:projectId/web-hook/:hookId/enable': { body: () => undefined },
+  'POST /project/:projectId/web-hook/:hookId/delivery/:deliveryId/redeliver': {
+    body: () => undefined,
   },
 };
 
@@ -150,6 +163,16 @@ describe('cross-project isolation over every discovered project route', () => {
     });
     if (uploaded.statusCode !== 201) throw new Error(`upload: ${uploaded.statusCode}`);
     const media = uploaded.json<{ id: number; url: string }>();
+    const hook = await created(`/project/${projectId}/web-hook/`, owner.token, {
+      name: 'Build',
+      url: 'https://example.com/build',
+    });
+    // A failed delivery, as the delivery worker leaves it.
+    const [{ id: deliveryId }] = await t.dataSource.query(
+      `INSERT INTO web_hook_delivery (web_hook_id, project_id, message_id, event, body, status)
+       VALUES ($1, $2, $3, 'entryCreated', '{}', 'failed') RETURNING id`,
+      [hook.id, projectId, `msg_${name}`],
+    );
     return {
       target: {
         projectId,
@@ -159,6 +182,8 @@ describe('cross-project isolation over every discovered project route', () => {
         entryId,
         mediaId: media.id,
         version: media.url.split('/').at(-1)!,
+        hookId: hook.id,
+        deliveryId: Number(deliveryId),
       },
       owner,
       author,
@@ -180,6 +205,8 @@ describe('cross-project isolation over every discovered project route', () => {
       entryTypes: await query(`SELECT * FROM entry_type WHERE project_id = $1 ORDER BY id`),
       entries: await query(`SELECT * FROM entry WHERE project_id = $1 ORDER BY id`),
       media: await query(`SELECT * FROM media WHERE project_id = $1 ORDER BY id`),
+      webHooks: await query(`SELECT * FROM web_hook WHERE project_id = $1 ORDER BY id`),
+      deliveries: await query(`SELECT * FROM web_hook_delivery WHERE project_id = $1 ORDER BY id`),
     };
   }
 
@@ -267,6 +294,8 @@ describe('cross-project isolation over every discovered project route', () => {
       entryId: B.target.entryId,
       mediaId: B.target.mediaId,
       version: B.target.version,
+      hookId: B.target.hookId,
+      deliveryId: B.target.deliveryId,
     };
     const naming = routes.filter(namesSubResource);
     expect(naming.length).toBeGreaterThanOrEqual(12);

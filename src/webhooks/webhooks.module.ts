@@ -5,6 +5,9 @@ import { DeliveryRetention } from './delivery-retention';
 import { DeliveryWorker } from './delivery-worker';
 import { DeliveryRepository } from './delivery.repository';
 import { HookSecrets } from './hook-secrets';
+import { WebHooksController } from './web-hooks.controller';
+import { WebHooksRepository } from './web-hooks.repository';
+import { WebHooksService } from './web-hooks.service';
 
 /**
  * Web hooks: their administration, the fan-out of content events into
@@ -13,6 +16,15 @@ import { HookSecrets } from './hook-secrets';
  */
 @Module({
   imports: [ContentModule],
-  providers: [HookSecrets, DeliveryRepository, DeliveryFanout, DeliveryWorker, DeliveryRetention],
+  controllers: [WebHooksController],
+  providers: [
+    HookSecrets,
+    WebHooksRepository,
+    WebHooksService,
+    DeliveryRepository,
+    DeliveryFanout,
+    DeliveryWorker,
+    DeliveryRetention,
+  ],
 })
 export class WebhooksModule {}

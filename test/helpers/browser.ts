@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, type Locator, type Page } from 'playwright-core';
-import type { TestApp } from './app';
+import type { TestApp, TestAppOptions } from './app';
 import { listeningApp } from './listening';
 
 /** Debian's Chromium: never a browser a test tool would download. */
@@ -75,10 +75,14 @@ export interface BrowserWorld {
  * tests (before its own `beforeAll`s, declared after this call), and closes
  * both after. The fields are set once `beforeAll` has run.
  */
-export function useBrowserWorld(artifactsName: string, timeout = 120_000): BrowserWorld {
+export function useBrowserWorld(
+  artifactsName: string,
+  timeout = 120_000,
+  options: Pick<TestAppOptions, 'env' | 'extraModules'> = {},
+): BrowserWorld {
   const world = {} as BrowserWorld;
   beforeAll(async () => {
-    const { t, issuer } = await listeningApp();
+    const { t, issuer } = await listeningApp(options);
     Object.assign(world, { t, issuer, origin: issuer.origin });
     world.artifacts = join(__dirname, '..', '..', 'test-artifacts', artifactsName);
     mkdirSync(world.artifacts, { recursive: true });

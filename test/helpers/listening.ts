@@ -1,16 +1,22 @@
 import { createServer as createHttpServer, Server } from 'node:http';
-import { createTestApp, TestApp } from './app';
+import { createTestApp, TestApp, TestAppOptions } from './app';
 import { createUser } from './auth';
 import { freePort } from './network';
 
 export { freePort };
 
-/** The app on a real port, its PUBLIC_URL (the token issuer) pointing there, for clients that fetch. */
-export async function listeningApp(): Promise<{ t: TestApp; issuer: URL }> {
+/**
+ * The app on a real port, its PUBLIC_URL (the token issuer) pointing there,
+ * for clients that fetch; `options` add environment and modules.
+ */
+export async function listeningApp(
+  options: Pick<TestAppOptions, 'env' | 'extraModules'> = {},
+): Promise<{ t: TestApp; issuer: URL }> {
   const port = await freePort();
   const issuer = new URL(`http://127.0.0.1:${port}`);
   const t = await createTestApp({
-    env: { TOKEN_RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_URL: issuer.origin },
+    env: { TOKEN_RATE_LIMIT_PER_MINUTE: '100000', ...options.env, PUBLIC_URL: issuer.origin },
+    extraModules: options.extraModules,
   });
   await t.app.listen(port, '127.0.0.1');
   return { t, issuer };

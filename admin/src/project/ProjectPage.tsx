@@ -36,6 +36,7 @@ const SECTIONS = [
   { to: '/entry-types', label: 'Entry types' },
   { to: '/members', label: 'Members' },
   { to: '/clients', label: 'API clients' },
+  { to: '/web-hooks', label: 'Web hooks' },
   { to: '/settings', label: 'Settings' },
 ];
 

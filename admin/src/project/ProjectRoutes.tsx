@@ -8,6 +8,7 @@ import MembersSection from './MembersSection';
 import OverviewSection from './OverviewSection';
 import ProjectPage from './ProjectPage';
 import SettingsSection from './SettingsSection';
+import WebHooksSection from './WebHooksSection';
 
 // The media page (its grid, uploads and details) loads when first opened.
 const MediaSection = lazy(() => import('../media/MediaSection'));
@@ -37,6 +38,7 @@ export default function ProjectRoutes() {
         <Route path="media" element={<Media />} />
         <Route path="members" element={<MembersSection />} />
         <Route path="clients" element={<ClientsSection />} />
+        <Route path="web-hooks" element={<WebHooksSection />} />
         <Route path="settings" element={<SettingsSection />} />
         <Route path="*" element={<ToOverview />} />
       </Route>

@@ -611,6 +611,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/project/{projectId}/web-hook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's web hooks, newest first (never their secrets) */
+        get: operations["webHooksList"];
+        put?: never;
+        /** Create a web hook; the response holds its signing secret, shown this once (read-only fields of a hook as read are ignored) */
+        post: operations["webHooksCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/web-hook/{hookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A web hook */
+        get: operations["webHooksGet"];
+        /** Change a web hook: name and url replaced, isActive and each event kept where left out (read-only fields are ignored) */
+        put: operations["webHooksUpdate"];
+        post?: never;
+        /** Delete a web hook and its delivery log; nothing more is sent to it */
+        delete: operations["webHooksRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/web-hook/{hookId}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hook's delivery log, newest first, with every attempt */
+        get: operations["webHooksDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/web-hook/{hookId}/delivery/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A delivery, its attempts and the payload sent */
+        get: operations["webHooksDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/web-hook/{hookId}/delivery/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again, now (the same body and webhook-id; a new attempt in its log) */
+        post: operations["webHooksRedeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/web-hook/{hookId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-enable a hook disabled after 20 failed deliveries in a row: disabledAt cleared, failureCount back to 0 */
+        post: operations["webHooksEnable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/project/{projectId}/web-hook/{hookId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret (shown once); the old one signs nothing from now on */
+        post: operations["webHooksRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/token-refresh": {
         parameters: {
             query?: never;
@@ -1188,6 +1310,75 @@ export interface components {
              * @enum {string}
              */
             format?: "datetime" | "date";
+        };
+        DeliveryAttemptDto: {
+            /** @description The receiver's HTTP status; null when no answer came (refused, timed out, unreachable). */
+            statusCode: number | null;
+            /** @description The start of the receiver's answer, at most 1 KB. */
+            responseExcerpt: string | null;
+            /** @description Why the attempt failed when it was not the receiver's status: a timeout, a refused address… */
+            error: string | null;
+            /** @description 1 for the first. */
+            attempt: number;
+            /** Format: date-time */
+            startedAt: string;
+            durationMs: number;
+        };
+        DeliveryDetailDto: {
+            /**
+             * @description `pending`: an attempt is due (at `nextAttemptAt`); `succeeded`: answered
+             *     2xx; `failed`: every retry failed; `cancelled`: not sent, as the hook was
+             *     disabled, deactivated or deleted first.
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed" | "cancelled";
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Oldest first. */
+            attempts: components["schemas"]["DeliveryAttemptDto"][];
+            /** @description The body sent, parsed: `{type, projectId, occurredAt, data}`. */
+            payload: {
+                [key: string]: unknown;
+            };
+            id: number;
+            /** @description The `webhook-id` header: the same on every attempt, for the receiver to drop repeats. */
+            messageId: string;
+            /** @description The event type (`entryCreated`, …). */
+            event: string;
+            attemptCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DeliveryDto: {
+            /**
+             * @description `pending`: an attempt is due (at `nextAttemptAt`); `succeeded`: answered
+             *     2xx; `failed`: every retry failed; `cancelled`: not sent, as the hook was
+             *     disabled, deactivated or deleted first.
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed" | "cancelled";
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description Oldest first. */
+            attempts: components["schemas"]["DeliveryAttemptDto"][];
+            id: number;
+            /** @description The `webhook-id` header: the same on every attempt, for the receiver to drop repeats. */
+            messageId: string;
+            /** @description The event type (`entryCreated`, …). */
+            event: string;
+            attemptCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DeliveryPage: {
+            page: number;
+            totalPages: number;
+            totalRecords: number;
+            results: components["schemas"]["DeliveryDto"][];
         };
         EndedSessionsDto: {
             /** @description How many sessions ended. */
@@ -2003,6 +2194,56 @@ export interface components {
             /** @description Read-only; ignored. */
             modifiedAt?: Record<string, never>;
         };
+        UpdateWebHookDto: {
+            /**
+             * Format: uri
+             * @description Where events are POSTed: an absolute `https` URL, or `http`; at most
+             *     2048 characters. Unless WEBHOOK_ALLOW_PRIVATE is set, a host that is
+             *     `localhost` or a loopback, private, link-local or metadata address is
+             *     refused here, and a name resolving to one is refused at delivery.
+             * @example https://example.com/hooks/tessera
+             */
+            url: string;
+            /** @description Read-only; ignored. */
+            id?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            projectId?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            failureCount?: Record<string, never>;
+            /** @description Read-only; ignored (`POST …/enable` clears it). */
+            disabledAt?: Record<string, never>;
+            /** @description Read-only; ignored (`POST …/rotate-secret` replaces it). */
+            secret?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            createdAt?: Record<string, never>;
+            /** @description Read-only; ignored. */
+            modifiedAt?: Record<string, never>;
+            name: string;
+            /** @description An inactive hook is sent nothing; default true. */
+            isActive?: boolean;
+            /** @description The project was changed (its name, its settings). */
+            projectUpdated?: boolean;
+            /** @description The project was deleted (the last event of its hooks). */
+            projectDeleted?: boolean;
+            entryTypeCreated?: boolean;
+            entryTypeUpdated?: boolean;
+            entryTypeDeleted?: boolean;
+            entryCreated?: boolean;
+            entryUpdated?: boolean;
+            entryDeleted?: boolean;
+            /** @description Entries deleted at once (`bulk-delete`): one event naming their ids. */
+            entryDeletedBulk?: boolean;
+            mediaCreated?: boolean;
+            mediaUpdated?: boolean;
+            mediaDeleted?: boolean;
+            /** @description Media files deleted at once (`bulk-delete`): one event naming their ids. */
+            mediaDeletedBulk?: boolean;
+            /**
+             * @description An entry became publicly visible: saved with `published` now or in the
+             *     past where it was a draft or scheduled, or when its scheduled instant came.
+             */
+            entryPublished?: boolean;
+        };
         UserDto: {
             id: number;
             email: string;
@@ -2048,6 +2289,78 @@ export interface components {
             /** @example Validation failed */
             message: string;
             errors?: components["schemas"]["FieldErrors"];
+        };
+        WebHookDto: {
+            /**
+             * Format: date-time
+             * @description When the hook was disabled after 20 failed deliveries in a row; it is
+             *     sent nothing until `POST …/enable`. Null while it is enabled.
+             */
+            disabledAt: string | null;
+            id: number;
+            projectId: number;
+            name: string;
+            url: string;
+            isActive: boolean;
+            projectUpdated: boolean;
+            projectDeleted: boolean;
+            entryTypeCreated: boolean;
+            entryTypeUpdated: boolean;
+            entryTypeDeleted: boolean;
+            entryCreated: boolean;
+            entryUpdated: boolean;
+            entryDeleted: boolean;
+            entryDeletedBulk: boolean;
+            mediaCreated: boolean;
+            mediaUpdated: boolean;
+            mediaDeleted: boolean;
+            mediaDeletedBulk: boolean;
+            entryPublished: boolean;
+            /** @description Deliveries failed in a row (every attempt); back to 0 on a success. */
+            failureCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            modifiedAt: string;
+        };
+        WebHookWithSecretDto: {
+            /**
+             * Format: date-time
+             * @description When the hook was disabled after 20 failed deliveries in a row; it is
+             *     sent nothing until `POST …/enable`. Null while it is enabled.
+             */
+            disabledAt: string | null;
+            id: number;
+            projectId: number;
+            name: string;
+            url: string;
+            isActive: boolean;
+            projectUpdated: boolean;
+            projectDeleted: boolean;
+            entryTypeCreated: boolean;
+            entryTypeUpdated: boolean;
+            entryTypeDeleted: boolean;
+            entryCreated: boolean;
+            entryUpdated: boolean;
+            entryDeleted: boolean;
+            entryDeletedBulk: boolean;
+            mediaCreated: boolean;
+            mediaUpdated: boolean;
+            mediaDeleted: boolean;
+            mediaDeletedBulk: boolean;
+            entryPublished: boolean;
+            /** @description Deliveries failed in a row (every attempt); back to 0 on a success. */
+            failureCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            modifiedAt: string;
+            /**
+             * @description The Standard Webhooks signing secret, `whsec_` and 32 random bytes in
+             *     base64: give it to the receiver's verifier. Tessera keeps it sealed and
+             *     never shows it again.
+             */
+            secret: string;
         };
     };
     responses: never;
@@ -6543,6 +6856,943 @@ export interface operations {
             };
             /** @description Would demote the owner or the last admin */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body that is neither JSON nor form-urlencoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    webHooksList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebHookDto"][];
+                };
+            };
+            /** @description A path that cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "admin" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    webHooksCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebHookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebHookWithSecretDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "admin" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body that is neither JSON nor form-urlencoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    webHooksGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hookId: string;
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebHookDto"];
+                };
+            };
+            /** @description A path that cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "admin" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project or hook, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    webHooksUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hookId: string;
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebHookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebHookDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "admin" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project or hook, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body that is neither JSON nor form-urlencoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    webHooksRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hookId: string;
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A path that cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "admin" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project or hook, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body that is neither JSON nor form-urlencoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    webHooksDeliveries: {
+        parameters: {
+            query?: {
+                /** @description 1-based */
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                hookId: string;
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "admin" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project or hook, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    webHooksDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hookId: string;
+                deliveryId: string;
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetailDto"];
+                };
+            };
+            /** @description A path that cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "admin" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project or hook or delivery, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    webHooksRedeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hookId: string;
+                deliveryId: string;
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"];
+                };
+            };
+            /** @description A path that cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "admin" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project or hook or delivery, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The hook is disabled or inactive */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body that is neither JSON nor form-urlencoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    webHooksEnable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hookId: string;
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebHookDto"];
+                };
+            };
+            /** @description A path that cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "admin" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project or hook, or a project the caller is not in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A path parameter over 100 characters */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body that is neither JSON nor form-urlencoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    webHooksRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hookId: string;
+                /** @description The project */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebHookWithSecretDto"];
+                };
+            };
+            /** @description A path that cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Requires the project role "admin" */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such project or hook, or a project the caller is not in */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
