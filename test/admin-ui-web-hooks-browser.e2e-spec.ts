@@ -4,7 +4,6 @@ import { DELIVERY_QUEUE } from '../src/webhooks/delivery-job';
 import { bearer, createUser, signIn } from './helpers/auth';
 import { openSection, signInThroughPage } from './helpers/admin-ui-steps';
 import { describeInBrowser, useBrowserWorld, watchProblems } from './helpers/browser';
-import { DeliveryQueueModule } from './helpers/delivery-queue';
 
 const TIMEOUT = 120_000;
 
@@ -19,7 +18,6 @@ describeInBrowser('the admin UI web hooks page in a real browser (headless Chrom
   const world = useBrowserWorld('admin-ui-web-hooks', TIMEOUT, {
     // Redeliveries stay queued: the test reads them, and nothing is sent.
     env: { JOBS_WORKERS: 'off' },
-    extraModules: [DeliveryQueueModule],
   });
   let owner: { email: string; password: string };
   let token: string;

@@ -10,7 +10,8 @@ import { bearer, createUser, signIn } from './helpers/auth';
  * stay small; a change that adds a round trip to a write shows up here. A
  * content write runs in a transaction with the events it emits (what
  * subscribers write commits or rolls back with it): BEGIN and COMMIT
- * around its statement.
+ * around its statement, and one statement that fans the event out to the
+ * project's web hooks (a delivery row per hook that wants it; none here).
  */
 describe('database round trips per write', () => {
   let t: TestApp;
@@ -69,13 +70,18 @@ describe('database round trips per write', () => {
     fields: { title: name, related },
   });
 
-  it('creating an entry: the caller, the entry type, the insert in its transaction', async () => {
+  it('creating an entry: the caller, the entry type, the insert and its web hook fan-out in one transaction', async () => {
     const sent = await countStatements(
       () => write('POST', `/project/${projectId}/entry/`, entry('First')),
       201,
     );
-    expect(sent).toHaveLength(5);
-    expect(sent.slice(2)).toEqual(['START TRANSACTION', 'WITH written AS', 'COMMIT']);
+    expect(sent).toHaveLength(6);
+    expect(sent.slice(2)).toEqual([
+      'START TRANSACTION',
+      'WITH written AS',
+      'INSERT INTO web_hook_delivery',
+      'COMMIT',
+    ]);
   });
 
   it('a scheduled entry adds the job of its instant, in the same transaction', async () => {
@@ -87,17 +93,17 @@ describe('database round trips per write', () => {
         }),
       201,
     );
-    expect(sent).toHaveLength(6);
+    expect(sent).toHaveLength(7);
     expect(sent.at(-1)).toBe('COMMIT');
   });
 
-  it('updating an entry: the caller, the entry type, the update in its transaction', async () => {
+  it('updating an entry: the caller, the entry type, the update and its fan-out in one transaction', async () => {
     const id = (await write('POST', `/project/${projectId}/entry/`, entry('Second'))).json().id;
     const sent = await countStatements(
       () => write('PUT', `/project/${projectId}/entry/${id}`, entry('Second, edited')),
       200,
     );
-    expect(sent).toHaveLength(5);
+    expect(sent).toHaveLength(6);
   });
 
   it('an entry with links adds one statement to check they exist', async () => {
@@ -106,7 +112,7 @@ describe('database round trips per write', () => {
       () => write('POST', `/project/${projectId}/entry/`, entry('Linking', [target.id])),
       201,
     );
-    expect(sent).toHaveLength(6);
+    expect(sent).toHaveLength(7);
   });
   it('creating a project: the caller, one insert that also makes the owner a member', async () => {
     const sent = await countStatements(() => write('POST', '/project/', { name: 'Another' }), 201);

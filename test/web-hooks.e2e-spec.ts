@@ -2,7 +2,6 @@ import { DELIVERY_QUEUE } from '../src/webhooks/delivery-job';
 import { HookSecrets } from '../src/webhooks/hook-secrets';
 import { createTestApp, TestApp } from './helpers/app';
 import { bearer, clientToken, createUser, signIn } from './helpers/auth';
-import { DeliveryQueueModule } from './helpers/delivery-queue';
 
 const EVENTS = [
   'projectUpdated',
@@ -137,7 +136,6 @@ describe('web hooks: the API', () => {
     t = await createTestApp({
       // Jobs stay queued: this suite looks at them, and nothing is delivered.
       env: { TOKEN_RATE_LIMIT_PER_MINUTE: '100000', JOBS_WORKERS: 'off' },
-      extraModules: [DeliveryQueueModule],
     });
     const person = async (isAdmin = false) => {
       const user = await createUser(t.app, { isAdmin });
