@@ -42,7 +42,8 @@ export class WebhookReceiver {
 
   private constructor(
     private readonly server: Server,
-    readonly secret: string,
+    /** What it verifies with: settable, as a hook's secret is known only once the hook exists. */
+    public secret: string,
   ) {}
 
   static async start(secret: string): Promise<WebhookReceiver> {
