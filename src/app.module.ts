@@ -9,6 +9,8 @@ import { EntriesModule } from './entries/entries.module';
 import { EntryTypesModule } from './entry-types/entry-types.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MailModule } from './mail/mail.module';
+import { AccountsModule } from './accounts/accounts.module';
 import { LoggingModule } from './http/logging';
 import { MediaModule } from './media/media.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -24,6 +26,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     LoggingModule,
     DatabaseModule,
     JobsModule,
+    MailModule,
+    AccountsModule,
     HealthModule,
     UsersModule,
     ProjectsModule,

@@ -6,6 +6,7 @@ import {
   jobsConfig,
   mediaConfig,
   webhooksConfig,
+  mailConfig,
 } from './configuration';
 
 /** The validated configuration namespaces, for the server and the CLI alike. */
@@ -13,5 +14,13 @@ export const ConfigurationModule = ConfigModule.forRoot({
   isGlobal: true,
   // A .env is optional; tests never read one, so a developer's file cannot sway them.
   ignoreEnvFile: process.env.NODE_ENV === 'test',
-  load: [appConfig, databaseConfig, authConfig, mediaConfig, jobsConfig, webhooksConfig],
+  load: [
+    appConfig,
+    databaseConfig,
+    authConfig,
+    mediaConfig,
+    jobsConfig,
+    webhooksConfig,
+    mailConfig,
+  ],
 });

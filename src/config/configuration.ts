@@ -117,12 +117,31 @@ export const webhooksConfig = registerAs('webhooks', () => {
   };
 });
 
+export const mailConfig = registerAs('mail', () => {
+  const env = validateEnvironment(process.env);
+  return {
+    /** null: mails go to the log and to `outboxDir` as .eml files instead. */
+    smtpUrl: env.SMTP_URL ?? null,
+    from: env.MAIL_FROM,
+    /** The first retry's delay; with backoff, 12 retries span about a day and a half. */
+    retrySeconds: env.MAIL_RETRY_SECONDS,
+    retryLimit: 12,
+    outboxDir: join(resolve(env.DATA_DIR), 'outbox'),
+    /** Where mailed links point, without a trailing slash. */
+    adminUrl: (env.ADMIN_URL ?? `${publicUrlOf(env)}/admin`).replace(/\/+$/, ''),
+    /** Seals queued mails (their links carry tokens): a purpose-bound key is derived from it. */
+    sealingSecret: env.JWT_SECRET ?? readOrCreateDevelopmentSecret(resolve(env.DATA_DIR)),
+    signup: env.SIGNUP,
+  };
+});
+
 export type AppConfig = ConfigType<typeof appConfig>;
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;
 export type AuthConfig = ConfigType<typeof authConfig>;
 export type MediaConfig = ConfigType<typeof mediaConfig>;
 export type JobsConfig = ConfigType<typeof jobsConfig>;
 export type WebhooksConfig = ConfigType<typeof webhooksConfig>;
+export type MailConfig = ConfigType<typeof mailConfig>;
 
 function publicUrlOf(env: EnvironmentVariables): string {
   return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');

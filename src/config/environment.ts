@@ -258,6 +258,35 @@ export class EnvironmentVariables {
     message: 'WEBHOOK_RETRY_SECONDS must be a comma-separated list of seconds (30,120,600)',
   })
   WEBHOOK_RETRY_SECONDS = '30,120,600,3600,21600';
+
+  /** Where mail goes: `smtp://user:pass@host:587` or `smtps://…`; unset, to the log and `DATA_DIR/outbox`. */
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  /** The From of every mail: an address, or `Name <address>`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Tessera <tessera@localhost>';
+
+  /** The admin UI the mailed links open; unset, `PUBLIC_URL/admin` (a contentjet-ui deployment: its origin). */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  ADMIN_URL?: string;
+
+  /** Seconds before a refused or failed mail is tried again; each later retry waits about twice as long. */
+  @IsOptional()
+  @toDecimal
+  @IsNumber()
+  @Min(1)
+  @Max(3600)
+  MAIL_RETRY_SECONDS = 30;
+
+  /** Who may sign up: `invite` (with an invitation only), `open` (anyone), `off`. */
+  @IsOptional()
+  @IsIn(['invite', 'open', 'off'])
+  SIGNUP: 'invite' | 'open' | 'off' = 'invite';
 }
 
 /**

@@ -20,6 +20,8 @@ export interface QueueOptions {
    */
   retryLimit: number;
   retryDelaySeconds: number;
+  /** Each retry waits about twice as long as the one before (pg-boss adds jitter). */
+  retryBackoff?: boolean;
   /** How long a job may run before it counts as lost and is retried. */
   expireInSeconds: number;
   /** Jobs one worker runs at once. */
@@ -114,6 +116,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       startAfter: options.startAfter,
       retryLimit: queue.options.retryLimit,
       retryDelay: queue.options.retryDelaySeconds,
+      retryBackoff: queue.options.retryBackoff ?? false,
       expireInSeconds: queue.options.expireInSeconds,
       ...(tx ? { db: adapterOf(tx) } : {}),
     });
@@ -149,16 +152,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   private async start(): Promise<void> {
     await this.boss.start();
-    for (const [name, queue] of this.queues) {
-      if (!(await this.boss.getQueue(name))) {
-        await this.boss.createQueue(name, {
-          name,
-          retryLimit: queue.options.retryLimit,
-          retryDelay: queue.options.retryDelaySeconds,
-          expireInSeconds: queue.options.expireInSeconds,
-        });
-      }
-    }
+    for (const [name, queue] of this.queues) await this.createQueue(name, queue.options);
     if (!this.config.workers) return;
     for (const [name, queue] of this.queues) {
       if (queue.handler) queue.workerId = await this.work(name, queue.options, queue.handler);
@@ -187,6 +181,30 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       },
     );
     return workerId;
+  }
+
+  /**
+   * Creates a queue unless it exists. Instances starting together on one
+   * database may race to create it (Postgres can then answer one of them
+   * with a deadlock): whoever loses finds it made and goes on.
+   */
+  private async createQueue(name: string, options: QueueOptions): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      if (await this.boss.getQueue(name)) return;
+      try {
+        await this.boss.createQueue(name, {
+          name,
+          retryLimit: options.retryLimit,
+          retryDelay: options.retryDelaySeconds,
+          retryBackoff: options.retryBackoff ?? false,
+          expireInSeconds: options.expireInSeconds,
+        });
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+      }
+    }
   }
 
   private queueOf(name: string): Queue {

@@ -12,6 +12,7 @@ import { ClientKeys1764921600000 } from './1764921600000-client-keys';
 import { DeferredRevocations1764925200000 } from './1764925200000-deferred-revocations';
 import { CreateMedia1765008000000 } from './1765008000000-create-media';
 import { CreateWebHooks1765094400000 } from './1765094400000-create-web-hooks';
+import { CreateAccountTokens1765180800000 } from './1765180800000-create-account-tokens';
 
 /** Every migration, oldest first. Listed here so builds and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   DeferredRevocations1764925200000,
   CreateMedia1765008000000,
   CreateWebHooks1765094400000,
+  CreateAccountTokens1765180800000,
 ];
