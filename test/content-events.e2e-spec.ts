@@ -8,6 +8,7 @@ import {
   ContentEvents,
   ContentEventType,
 } from '../src/content/content-events.service';
+import { NotificationsService } from '../src/database/notifications.service';
 import { Sql } from '../src/database/sql';
 import {
   ENTRY_PUBLISHED_QUEUE,
@@ -188,6 +189,18 @@ describe('content events', () => {
       ]);
       expect(since(from).map((e) => asJson(e.data))).toEqual([read, read]);
       expect(since(from)[1].dedupeKey).toBeUndefined();
+    });
+
+    it('one write announces its change once, however many events it emits', async () => {
+      const notify = jest.spyOn(t.app.get(NotificationsService), 'notify');
+      try {
+        await newEntry('Announced once', '2020-01-01T00:00:00.000Z');
+        expect(notify.mock.calls.filter(([channel]) => channel === 'tessera_content')).toEqual([
+          ['tessera_content', String(projectId)],
+        ]);
+      } finally {
+        notify.mockRestore();
+      }
     });
 
     it('entryUpdated; entryPublished only when the write makes the entry public', async () => {

@@ -53,6 +53,8 @@ export class ContentEvents {
   private readonly logger = new Logger(ContentEvents.name);
   private readonly generations = new Map<number, number>();
   private readonly subscribers: ContentEventSubscriber[] = [];
+  /** The projects whose change a transaction will announce once it commits. */
+  private readonly announcedIn = new WeakMap<Transaction, Set<number>>();
   /** Bumped when notifications may have been missed: everything is stale. */
   private epoch = 0;
 
@@ -77,6 +79,13 @@ export class ContentEvents {
    */
   async emit(tx: Transaction, event: ContentEvent): Promise<void> {
     for (const subscriber of this.subscribers) await subscriber(tx, event);
+    // One announcement per project per write, however many events it emits
+    // (an entry published at once is entryCreated and entryPublished): each
+    // announcement empties every instance's cached pages of the project.
+    let announced = this.announcedIn.get(tx);
+    if (!announced) this.announcedIn.set(tx, (announced = new Set()));
+    if (announced.has(event.projectId)) return;
+    announced.add(event.projectId);
     tx.afterCommit(() => this.changed(event.projectId));
   }
 
