@@ -14,6 +14,7 @@ import { HookSecrets } from '../src/webhooks/hook-secrets';
 import { createTestApp, fileDatabaseSource, TestApp, usingPostgres } from './helpers/app';
 import { createUser } from './helpers/auth';
 import { eventually, sleep } from './helpers/eventually';
+import { WEB_HOOK_EVENTS } from './helpers/web-hook-events';
 import { WebhookReceiver } from './helpers/webhook-receiver';
 
 /**
@@ -27,22 +28,7 @@ const ENV = {
   WEBHOOK_TIMEOUT_SECONDS: '1',
   JOBS_POLL_SECONDS: '0.5',
 };
-const ALL_EVENTS = [
-  'projectUpdated',
-  'projectDeleted',
-  'entryTypeCreated',
-  'entryTypeUpdated',
-  'entryTypeDeleted',
-  'entryCreated',
-  'entryUpdated',
-  'entryDeleted',
-  'entryDeletedBulk',
-  'entryPublished',
-  'mediaCreated',
-  'mediaUpdated',
-  'mediaDeleted',
-  'mediaDeletedBulk',
-];
+const ALL_EVENTS: readonly string[] = WEB_HOOK_EVENTS;
 /** Long enough for a delivery that was going to happen to have happened. */
 const QUIET_MS = 1500;
 

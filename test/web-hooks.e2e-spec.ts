@@ -2,23 +2,9 @@ import { DELIVERY_QUEUE } from '../src/webhooks/delivery-job';
 import { HookSecrets } from '../src/webhooks/hook-secrets';
 import { createTestApp, TestApp } from './helpers/app';
 import { bearer, clientToken, createUser, signIn } from './helpers/auth';
+import { WEB_HOOK_EVENTS } from './helpers/web-hook-events';
 
-const EVENTS = [
-  'projectUpdated',
-  'projectDeleted',
-  'entryTypeCreated',
-  'entryTypeUpdated',
-  'entryTypeDeleted',
-  'entryCreated',
-  'entryUpdated',
-  'entryDeleted',
-  'entryDeletedBulk',
-  'entryPublished',
-  'mediaCreated',
-  'mediaUpdated',
-  'mediaDeleted',
-  'mediaDeletedBulk',
-] as const;
+const EVENTS = WEB_HOOK_EVENTS;
 
 const allEvents = (value: boolean) =>
   Object.fromEntries(EVENTS.map((event) => [event, value])) as Record<

@@ -24,6 +24,7 @@ import { ConfirmDialog, CopyField, ReadSnippets, useConfirm } from './parts';
 import { useProject } from './ProjectPage';
 import { failureOf } from './rules';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { SecretHolderActions } from '../ui/SecretHolderActions';
 
 // With the date picker: loaded when a client is first created or edited.
 const ClientForm = lazy(() => import('./ClientForm'));
@@ -159,35 +160,21 @@ export default function ClientsSection() {
                     ` · ${client.redirectUris.length} redirect URI${client.redirectUris.length === 1 ? '' : 's'}`}
                 </Text>
                 <ClientKeySummary client={client} entryTypeNames={entryTypeNames} />
-                <Group gap="xs">
+                <SecretHolderActions
+                  onEdit={() => setEditing(client)}
+                  onRotate={() => {
+                    rotate.reset();
+                    rotating.open(client);
+                  }}
+                  onDelete={() => {
+                    remove.reset();
+                    deleting.open(client);
+                  }}
+                >
                   <Button size="xs" variant="default" onClick={() => setReading(client)}>
                     Read with it
                   </Button>
-                  <Button size="xs" variant="default" onClick={() => setEditing(client)}>
-                    Edit
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => {
-                      rotate.reset();
-                      rotating.open(client);
-                    }}
-                  >
-                    Rotate secret
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => {
-                      remove.reset();
-                      deleting.open(client);
-                    }}
-                  >
-                    Delete
-                  </Button>
-                </Group>
+                </SecretHolderActions>
               </Stack>
             </Paper>
           ))}

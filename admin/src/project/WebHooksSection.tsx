@@ -34,6 +34,7 @@ import {
   type WebHookBody,
   type WebHookWithSecret,
 } from './web-hooks';
+import { SecretHolderActions } from '../ui/SecretHolderActions';
 
 const hooksKey = (projectId: number) => ['project', projectId, 'web-hooks'] as const;
 const deliveriesKey = (projectId: number, hookId: number) =>
@@ -179,35 +180,21 @@ export default function WebHooksSection() {
                     </Stack>
                   </Alert>
                 )}
-                <Group gap="xs">
+                <SecretHolderActions
+                  onEdit={() => setEditing(hook)}
+                  onRotate={() => {
+                    rotate.reset();
+                    rotating.open(hook);
+                  }}
+                  onDelete={() => {
+                    remove.reset();
+                    deleting.open(hook);
+                  }}
+                >
                   <Button size="xs" variant="default" onClick={() => setLogOf(hook)}>
                     Deliveries
                   </Button>
-                  <Button size="xs" variant="default" onClick={() => setEditing(hook)}>
-                    Edit
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => {
-                      rotate.reset();
-                      rotating.open(hook);
-                    }}
-                  >
-                    Rotate secret
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => {
-                      remove.reset();
-                      deleting.open(hook);
-                    }}
-                  >
-                    Delete
-                  </Button>
-                </Group>
+                </SecretHolderActions>
               </Stack>
             </Paper>
           ))}
