@@ -583,9 +583,12 @@ describe('scheduled publishing across instances', () => {
 
       second = await createTestApp({ env: ENV, dataDir });
       const secondEvents = recorder(second).events;
+      const upAt = Date.now();
       await until(() => publishedOf(secondEvents, [id]).length > 0, 5000);
       const [event] = publishedOf(secondEvents, [id]);
-      expect(event.recordedAt - Date.parse(due)).toBeLessThan(2000);
+      // Within 2 s of the instant, or of the restart when a loaded machine
+      // took longer than the instant to close and start an app.
+      expect(event.recordedAt - Math.max(Date.parse(due), upAt)).toBeLessThan(2000);
       expect(event.data).toMatchObject({ id, name: 'After restart' });
       expect(publishedOf(firstEvents, [id])).toEqual([]);
     } finally {
@@ -593,7 +596,8 @@ describe('scheduled publishing across instances', () => {
       await second?.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two apps started on a new database each migrate it: slow on a loaded machine.
+  }, 120_000);
 
   it('fires once with two workers', async () => {
     const count = 6;
