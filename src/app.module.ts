@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { AccountsModule } from './accounts/accounts.module';
+import { SignUpModule } from './accounts/sign-up.module';
 import { LoggingModule } from './http/logging';
 import { MediaModule } from './media/media.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -37,6 +38,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     MediaModule,
     SyncModule,
     WebhooksModule,
+    SignUpModule,
     AuthModule,
     MetricsModule,
     AdminUiModule,

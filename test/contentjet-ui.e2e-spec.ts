@@ -2,7 +2,9 @@ import sharp from 'sharp';
 import { createTestApp, TestApp } from './helpers/app';
 import { bearer, createUser, decodeJwt, signIn } from './helpers/auth';
 import { eventually } from './helpers/eventually';
+import { mailCausedBy } from './helpers/mail-steps';
 import { multipart } from './helpers/multipart';
+import { SmtpInbox, tokenInLink } from './helpers/smtp-inbox';
 
 /**
  * contentjet's own admin UI, call by call, with the bodies and queries it
@@ -673,6 +675,116 @@ describe('contentjet-ui', () => {
         payload: { password: 'whatever it is', newPassword: 'a new password' },
       });
       expect(res.statusCode).toBe(401);
+    });
+  });
+
+  describe('its invite, sign-up and verify pages, through the mail they send', () => {
+    // An app of its own, mailing a real SMTP inbox.
+    let mailed: TestApp;
+    let inbox: SmtpInbox;
+    let owner: { token: string };
+    let magazineId: number;
+
+    const send = (method: 'GET' | 'POST' | 'PUT', url: string, token?: string, payload?: unknown) =>
+      mailed.app.inject({
+        method,
+        url,
+        headers: token ? bearer(token) : {},
+        payload: payload as object,
+      });
+
+    /** InviteActions.save, and the token of the link in the mail that came of it. */
+    async function save(email: string) {
+      const { result, mail } = await mailCausedBy(inbox, email, () =>
+        send('POST', `/project/${magazineId}/invite/`, owner.token, { name: 'Grace', email }),
+      );
+      expect(result.statusCode).toBe(201);
+      return { invite: result.json(), token: tokenInLink(mail, 'accept-invite') };
+    }
+
+    /** InviteActions.accept: the project's id is decoded from the token itself. */
+    function accept(token: string, userToken: string) {
+      const jwt = token.replace(/~/g, '.');
+      const { projectId: decoded } = decodeJwt(jwt).payload as { projectId: number };
+      return send('PUT', `/project/${decoded}/invite/accept/`, userToken, { token: jwt });
+    }
+
+    beforeAll(async () => {
+      inbox = await SmtpInbox.start();
+      mailed = await createTestApp({
+        env: {
+          SMTP_URL: inbox.url,
+          JOBS_POLL_SECONDS: '0.5',
+          TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
+        },
+      });
+      const user = await createUser(mailed.app);
+      owner = { token: (await signIn(mailed.app, user.email, user.password)).access_token };
+      magazineId = (await send('POST', '/project/', owner.token, { name: 'Magazine' })).json().id;
+    });
+
+    afterAll(async () => {
+      await mailed.close();
+      await inbox.close();
+    });
+
+    it('save, list, get, accept and bulk delete, with its paths and bodies', async () => {
+      const member = await createUser(mailed.app);
+      const { invite, token } = await save(member.email);
+      expect(invite).toMatchObject({
+        id: expect.any(Number),
+        projectId: magazineId,
+        name: 'Grace',
+        email: member.email,
+        accepted: false,
+        userId: expect.any(Number),
+        createdAt: expect.any(String),
+        modifiedAt: expect.any(String),
+      });
+      const list = await send('GET', `/project/${magazineId}/invite/`, owner.token);
+      expect(list.statusCode).toBe(200);
+      expect(list.json()).toEqual([invite]);
+      const one = await send('GET', `/project/${magazineId}/invite/${invite.id}/`, owner.token);
+      expect(one.json()).toEqual(invite);
+
+      const memberToken = (await signIn(mailed.app, member.email, member.password)).access_token;
+      const accepted = await accept(token, memberToken);
+      expect(accepted.statusCode).toBe(200);
+      expect(accepted.json()).toMatchObject({ id: invite.id, accepted: true });
+      expect((await send('GET', `/project/${magazineId}/`, memberToken)).statusCode).toBe(200);
+
+      const cancelled = await save(`cancelled-${Date.now()}@example.com`);
+      const removed = await send(
+        'POST',
+        `/project/${magazineId}/invite/bulk-delete/`,
+        owner.token,
+        [cancelled.invite.id],
+      );
+      expect(removed.statusCode).toBe(204);
+      expect((await send('GET', `/project/${magazineId}/invite/`, owner.token)).json()).toEqual([]);
+    });
+
+    it('sign-up with the invite token, then verify: the user, active and a member', async () => {
+      const email = `signs-up-${Date.now()}@example.com`;
+      const { token } = await save(email);
+      const { result, mail } = await mailCausedBy(inbox, email, () =>
+        send('POST', '/user/sign-up/', undefined, {
+          email,
+          name: 'Newcomer',
+          password: 'a long enough password',
+          inviteToken: token.replace(/~/g, '.'),
+        }),
+      );
+      expect(result.statusCode).toBe(201);
+      const verified = await send('POST', '/user/verify/', undefined, {
+        token: tokenInLink(mail, 'sign-up/verify'),
+      });
+      expect(verified.statusCode).toBe(200);
+      expect(verified.json()).toMatchObject({ email, name: 'Newcomer', isActive: true });
+      const tokens = await signIn(mailed.app, email, 'a long enough password');
+      expect((await send('GET', `/project/${magazineId}/`, tokens.access_token)).statusCode).toBe(
+        200,
+      );
     });
   });
 });

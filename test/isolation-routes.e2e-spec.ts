@@ -25,6 +25,7 @@ interface Target {
   version: string;
   hookId: number;
   deliveryId: number;
+  inviteId: number;
 }
 
 interface Sample {
@@ -91,6 +92,14 @@ const BODIES: Record<string, Sample> = {
   'POST /project/:projectId/web-hook/:hookId/delivery/:deliveryId/redeliver': {
     body: () => undefined,
   },
+  'POST /project/:projectId/invite': {
+    body: () => ({ name: 'Intruder', email: 'intruder@evil.example', membershipType: 'admin' }),
+  },
+  'POST /project/:projectId/invite/bulk-delete': {
+    body: (x) => [x.inviteId],
+    namesSubResource: true,
+  },
+  'POST /project/:projectId/invite/:inviteId/resend': { body: () => undefined },
 };
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH']);
@@ -173,6 +182,10 @@ describe('cross-project isolation over every discovered project route', () => {
        VALUES ($1, $2, $3, 'entryCreated', '{}', 'failed') RETURNING id`,
       [hook.id, projectId, `msg_${name}`],
     );
+    const invite = await created(`/project/${projectId}/invite/`, owner.token, {
+      name: 'Guest',
+      email: `guest-${name}@example.com`,
+    });
     return {
       target: {
         projectId,
@@ -184,6 +197,7 @@ describe('cross-project isolation over every discovered project route', () => {
         version: media.url.split('/').at(-1)!,
         hookId: hook.id,
         deliveryId: Number(deliveryId),
+        inviteId: invite.id,
       },
       owner,
       author,
@@ -207,6 +221,7 @@ describe('cross-project isolation over every discovered project route', () => {
       media: await query(`SELECT * FROM media WHERE project_id = $1 ORDER BY id`),
       webHooks: await query(`SELECT * FROM web_hook WHERE project_id = $1 ORDER BY id`),
       deliveries: await query(`SELECT * FROM web_hook_delivery WHERE project_id = $1 ORDER BY id`),
+      invites: await query(`SELECT * FROM project_invite WHERE project_id = $1 ORDER BY id`),
     };
   }
 
@@ -296,6 +311,7 @@ describe('cross-project isolation over every discovered project route', () => {
       version: B.target.version,
       hookId: B.target.hookId,
       deliveryId: B.target.deliveryId,
+      inviteId: B.target.inviteId,
     };
     const naming = routes.filter(namesSubResource);
     expect(naming.length).toBeGreaterThanOrEqual(12);

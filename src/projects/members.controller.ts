@@ -1,5 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -7,8 +18,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentProject, ProjectAccess, ProjectAccessContext } from '../common/access';
+import type { FastifyReply } from 'fastify';
+import {
+  CurrentProject,
+  ProjectAccess,
+  ProjectAccessContext,
+  UserPrincipal,
+} from '../common/access';
 import { pathId } from '../common/ids';
+import { InviteDto } from './dto/invite.dto';
 import { AddMemberDto, UpdateMemberDto } from './dto/member.dto';
 import { MemberDto } from './dto/project.dto';
 import { MembersService } from './members.service';
@@ -31,14 +49,23 @@ export class MembersController {
   }
 
   @Post('member')
-  @ApiOperation({ summary: 'Add an existing user to the project' })
-  @ApiCreatedResponse({ type: MemberDto })
+  @ApiOperation({
+    summary:
+      'Add a user to the project by e-mail; an address with no active account is mailed an invitation instead (202 with the invite)',
+  })
+  @ApiCreatedResponse({ type: MemberDto, description: 'The user is now a member' })
+  @ApiAcceptedResponse({ type: InviteDto, description: 'An invitation was mailed to the address' })
   @ApiConflictResponse({ description: 'Already a member' })
-  add(
+  async add(
     @CurrentProject() project: ProjectAccessContext,
     @Body() body: AddMemberDto,
-  ): Promise<MemberDto> {
-    return this.members.add(project.projectId, body);
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const actorId = (project.principal as UserPrincipal).userId;
+    const result = await this.members.add(project.projectId, actorId, body);
+    // Which of the two happened decides the status: sent here, as @HttpCode is fixed.
+    if ('member' in result) await reply.status(HttpStatus.CREATED).send(result.member);
+    else await reply.status(HttpStatus.ACCEPTED).send(result.invite);
   }
 
   @Post('update-member')

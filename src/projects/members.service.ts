@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, ValidationError } from '../common/api-error';
+import { ConflictError, NotFoundError } from '../common/api-error';
 import { Sql } from '../database/sql';
+import { InviteDto } from './dto/invite.dto';
 import { MemberDto } from './dto/project.dto';
 import { AddMemberDto, UpdateMemberDto } from './dto/member.dto';
+import { InvitesService } from './invites.service';
 import { Membership, MembersRepository } from './members.repository';
+
+/** A member added at once, or an invitation mailed to an address with no active account. */
+export type AddMemberResult = { member: MemberDto } | { invite: InviteDto };
 
 /**
  * Membership changes. An update or removal runs in a transaction that locks
@@ -15,16 +20,27 @@ export class MembersService {
   constructor(
     private readonly sql: Sql,
     private readonly members: MembersRepository,
+    private readonly invites: InvitesService,
   ) {}
 
-  async add(projectId: number, input: AddMemberDto): Promise<MemberDto> {
+  /**
+   * Adds the user with this address; an address with no active account is
+   * invited instead (the invitation mail, the same as `POST …/invite/`)
+   * rather than answered "no such user", which told any project admin who
+   * is registered.
+   */
+  async add(projectId: number, actorId: number, input: AddMemberDto): Promise<AddMemberResult> {
+    const email = input.email.trim();
     // Adding takes no admin away: no lock needed.
-    const added = await this.members.add(projectId, input.email.trim(), input.membershipType);
-    if (added === 'no-such-user') {
-      throw new ValidationError({ email: ['No user has this email address'] });
-    }
+    const added = await this.members.add(projectId, email, input.membershipType);
     if (added === 'already-a-member') throw new ConflictError('This user is already a member');
-    return added;
+    if (added !== 'no-such-user') return { member: added };
+    const invite = await this.invites.invite(projectId, actorId, {
+      email,
+      name: input.name ?? email.slice(0, email.lastIndexOf('@')),
+      membershipType: input.membershipType,
+    });
+    return { invite };
   }
 
   update(projectId: number, input: UpdateMemberDto): Promise<MemberDto> {

@@ -3,6 +3,10 @@ import { ClientsModule } from '../clients/clients.module';
 import { ContentModule } from '../content/content.module';
 import { MediaModule } from '../media/media.module';
 import { UsersModule } from '../users/users.module';
+import { InviteTokens } from './invite-tokens';
+import { InvitesController } from './invites.controller';
+import { InvitesRepository } from './invites.repository';
+import { InvitesService } from './invites.service';
 import { MembersController } from './members.controller';
 import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
@@ -13,14 +17,17 @@ import { ProjectsService } from './projects.service';
 
 @Module({
   imports: [UsersModule, ClientsModule, ContentModule, MediaModule],
-  controllers: [ProjectsController, MembersController],
+  controllers: [ProjectsController, MembersController, InvitesController],
   providers: [
     ProjectsRepository,
     MembersRepository,
+    InvitesRepository,
     ProjectsService,
     MembersService,
+    InvitesService,
+    InviteTokens,
     ProjectAccessService,
   ],
-  exports: [ProjectAccessService],
+  exports: [ProjectAccessService, InvitesService],
 })
 export class ProjectsModule {}

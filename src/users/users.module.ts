@@ -9,6 +9,6 @@ import { UsersService } from './users.service';
   imports: [TokensModule],
   controllers: [UsersController, UserAdminController],
   providers: [UsersRepository, UsersService],
-  exports: [UsersService],
+  exports: [UsersService, UsersRepository],
 })
 export class UsersModule {}

@@ -39,6 +39,34 @@ export class UsersRepository {
     return toUser(rows[0]);
   }
 
+  /**
+   * A new account that stays off until its address is verified (sign-up);
+   * null, writing nothing, when the address is taken.
+   */
+  async insertUnverified(
+    db: Queryable,
+    values: { email: string; name: string; passwordHash: string },
+  ): Promise<User | null> {
+    const { rows } = await db.query<UserRow>(
+      `INSERT INTO "user" (email, name, password_hash, is_admin, is_active)
+       VALUES ($1, $2, $3, false, false)
+       ON CONFLICT (lower(email)) DO NOTHING
+       RETURNING ${USER_COLUMNS}`,
+      [values.email, values.name, values.passwordHash],
+    );
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  /** Turns an account on (its address was verified); null when there is no such user. */
+  async activate(db: Queryable, id: number): Promise<User | null> {
+    const { rows } = await db.query<UserRow>(
+      `UPDATE "user" SET is_active = true, modified_at = now() WHERE id = $1
+       RETURNING ${USER_COLUMNS}`,
+      [id],
+    );
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
   async findById(id: number): Promise<User | null> {
     const { rows } = await this.sql.query<UserRow>(
       `SELECT ${USER_COLUMNS} FROM "user" WHERE id = $1`,
@@ -47,8 +75,8 @@ export class UsersRepository {
     return rows[0] ? toUser(rows[0]) : null;
   }
 
-  async findByEmail(email: string): Promise<User | null> {
-    const { rows } = await this.sql.query<UserRow>(
+  async findByEmail(email: string, db: Queryable = this.sql): Promise<User | null> {
+    const { rows } = await db.query<UserRow>(
       `SELECT ${USER_COLUMNS} FROM "user" WHERE lower(email) = lower($1)`,
       [email],
     );

@@ -9,6 +9,7 @@ import {
 import { sqlState, UNIQUE_VIOLATION } from '../common/db-errors';
 import { offsetOf, Page, PageQueryDto, toPage } from '../common/pagination';
 import { containsPattern } from '../common/sql';
+import { AccountTokens } from '../accounts/account-tokens';
 import { PasswordService } from '../crypto/password.service';
 import { Sql } from '../database/sql';
 import { SessionService } from '../tokens/session.service';
@@ -29,6 +30,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
+    private readonly accountTokens: AccountTokens,
   ) {}
 
   async create(input: CreateUserDto): Promise<User> {
@@ -131,6 +133,10 @@ export class UsersService {
         const ended = values.isActive === false ? await this.sessions.endAllOfIn(userId, db) : [];
         const user = await this.users.update(userId, values, db);
         if (!user) throw new NotFoundError('User not found');
+        // An account not yet verified is off already, so the database's
+        // deactivation trigger does not fire: its sign-up link dies here.
+        if (values.isActive === false)
+          await this.accountTokens.revokeAll(db, userId, 'verify-email');
         return { user, ended };
       });
     } catch (error) {

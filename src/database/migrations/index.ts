@@ -13,6 +13,7 @@ import { DeferredRevocations1764925200000 } from './1764925200000-deferred-revoc
 import { CreateMedia1765008000000 } from './1765008000000-create-media';
 import { CreateWebHooks1765094400000 } from './1765094400000-create-web-hooks';
 import { CreateAccountTokens1765180800000 } from './1765180800000-create-account-tokens';
+import { CreateProjectInvites1765267200000 } from './1765267200000-create-project-invites';
 
 /** Every migration, oldest first. Listed here so builds and tests need no file globbing. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreateMedia1765008000000,
   CreateWebHooks1765094400000,
   CreateAccountTokens1765180800000,
+  CreateProjectInvites1765267200000,
 ];
