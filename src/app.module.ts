@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { AccountsModule } from './accounts/accounts.module';
+import { AccountRecoveryModule } from './accounts/account-recovery.module';
 import { LoggingModule } from './http/logging';
 import { MediaModule } from './media/media.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -38,6 +39,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     SyncModule,
     WebhooksModule,
     AuthModule,
+    AccountRecoveryModule,
     MetricsModule,
     AdminUiModule,
   ],
