@@ -12,6 +12,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { SignUpModule } from './accounts/sign-up.module';
+import { AccountRecoveryModule } from './accounts/account-recovery.module';
 import { LoggingModule } from './http/logging';
 import { MediaModule } from './media/media.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -40,6 +41,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     WebhooksModule,
     SignUpModule,
     AuthModule,
+    AccountRecoveryModule,
     MetricsModule,
     AdminUiModule,
   ],

@@ -3,6 +3,7 @@ import { createTestApp, TestApp } from './helpers/app';
 import { bearer, createUser, decodeJwt, signIn } from './helpers/auth';
 import { eventually } from './helpers/eventually';
 import { mailCausedBy } from './helpers/mail-steps';
+import { outboxToken } from './helpers/mail-env';
 import { multipart } from './helpers/multipart';
 import { SmtpInbox, tokenInLink } from './helpers/smtp-inbox';
 
@@ -10,7 +11,7 @@ import { SmtpInbox, tokenInLink } from './helpers/smtp-inbox';
  * contentjet's own admin UI, call by call, with the bodies and queries it
  * sends: its "Save copy" button, a reload (which renews the token while the
  * page's first requests carry the old one), its entry list after a reload,
- * its Media page and its password form.
+ * its Media page, its password form and its forgotten-password pages.
  */
 const GRACE_SECONDS = 2;
 const REVOKED = {
@@ -785,6 +786,38 @@ describe('contentjet-ui', () => {
       expect((await send('GET', `/project/${magazineId}/`, tokens.access_token)).statusCode).toBe(
         200,
       );
+    });
+  });
+
+  describe('the forgotten-password pages', () => {
+    const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload });
+
+    it('POST /user/request-password-reset/ {email}, then POST /user/set-password/ {token, password} with the link’s token', async () => {
+      const user = await createUser(t.app, { name: 'Forgetful' });
+      const before = await signIn(t.app, user.email, user.password);
+
+      const requested = await post('/user/request-password-reset/', { email: user.email });
+      expect(requested.statusCode).toBe(200);
+      // contentjet answers the user here, telling who is registered; Tessera answers every address alike.
+      expect(requested.json()).toEqual({
+        message: 'If an account has this address, we sent it a link to choose a new password',
+      });
+      const unknown = await post('/user/request-password-reset/', { email: 'no-one@example.com' });
+      expect(unknown.body).toBe(requested.body);
+
+      // The page's route parameter, as the mailed link carries it.
+      const token = await outboxToken(t.dataDir, user.email, 'set-password');
+      const set = await post('/user/set-password/', { token, password: 'a new password' });
+      expect(set.statusCode).toBe(200);
+      expect(set.json()).toMatchObject({ id: user.id, email: user.email, name: 'Forgetful' });
+      expect((await call('GET', '/user/me', before.access_token)).statusCode).toBe(401);
+      await expect(signIn(t.app, user.email, 'a new password')).resolves.toMatchObject({
+        token_type: 'bearer',
+      });
+
+      const reused = await post('/user/set-password/', { token, password: 'another password' });
+      expect(reused.statusCode).toBe(400);
+      expect(reused.json().errors).toHaveProperty('token');
     });
   });
 });

@@ -57,5 +57,7 @@ import { V1Controller } from './compat/v1.controller';
     JwtStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
+  // The one password check, for flows elsewhere that ask for the current password.
+  exports: [CredentialsService],
 })
 export class AuthModule {}

@@ -1,27 +1,10 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Put,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, UserAccess, UserPrincipal } from '../common/access';
 import { NotFoundError } from '../common/api-error';
 import { pathUuid } from '../common/ids';
 import { offsetOf, Page, PageOf, PageQueryDto, toPage } from '../common/pagination';
 import { SessionService } from '../tokens/session.service';
-import { UpdateMeDto } from './dto/update-me.dto';
 import { GrantDto } from './dto/grant.dto';
 import { EndedSessionsDto, EndSessionsQueryDto, SessionDto } from './dto/session.dto';
 import { UserDto } from './dto/user.dto';
@@ -47,18 +30,7 @@ export class UsersController {
     return UserDto.from(user);
   }
 
-  @Put()
-  @ApiOperation({ summary: 'Change your name or email' })
-  @ApiOkResponse({ type: UserDto })
-  @ApiConflictResponse({ description: 'Another user has this email' })
-  async update(
-    @CurrentPrincipal() principal: UserPrincipal,
-    @Body() body: UpdateMeDto,
-  ): Promise<UserDto> {
-    return UserDto.from(
-      await this.users.update(principal.userId, { name: body.name, email: body.email }),
-    );
-  }
+  // PUT /user/me is EmailChangeController's (src/accounts/): a new email needs the password check.
 
   @Get('grants')
   @ApiOperation({ summary: 'The apps you let act for you (authorization code grant)' })

@@ -9,6 +9,7 @@ import { UsersService } from './users.service';
   imports: [TokensModule],
   controllers: [UsersController, UserAdminController],
   providers: [UsersRepository, UsersService],
+  // The repository too, for flows that change a user inside their own transaction.
   exports: [UsersService, UsersRepository],
 })
 export class UsersModule {}

@@ -67,11 +67,10 @@ export class UsersRepository {
     return rows[0] ? toUser(rows[0]) : null;
   }
 
-  async findById(id: number): Promise<User | null> {
-    const { rows } = await this.sql.query<UserRow>(
-      `SELECT ${USER_COLUMNS} FROM "user" WHERE id = $1`,
-      [id],
-    );
+  async findById(id: number, db: Queryable = this.sql): Promise<User | null> {
+    const { rows } = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM "user" WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] ? toUser(rows[0]) : null;
   }
 
@@ -171,11 +170,11 @@ export class UsersRepository {
     );
   }
 
-  async setPasswordHash(id: number, passwordHash: string): Promise<void> {
-    await this.sql.query(
-      `UPDATE "user" SET password_hash = $2, modified_at = now() WHERE id = $1`,
-      [id, passwordHash],
-    );
+  async setPasswordHash(id: number, passwordHash: string, db: Queryable = this.sql): Promise<void> {
+    await db.query(`UPDATE "user" SET password_hash = $2, modified_at = now() WHERE id = $1`, [
+      id,
+      passwordHash,
+    ]);
   }
 }
 

@@ -91,6 +91,8 @@ const PASSWORD_ROUTES = new Set([
   'POST /user/me/change-password',
   'POST /user/change-password',
   'POST /admin/session',
+  // Hashes the new password before it looks at the token.
+  'POST /user/set-password',
 ]);
 const SPENDS: Record<string, Spends> = {
   'DELETE /project/{projectId}': 'projects',
@@ -147,6 +149,8 @@ export function mayVerifyPassword(target: Target, payload: string | undefined): 
   if (!payload) return false;
   if (target.key === 'POST /oauth/token') return /password/.test(payload);
   if (target.key === 'POST /oauth/authorize') return /signin/.test(payload);
+  // A new email is checked against the current password.
+  if (target.key === 'PUT /user/me') return /currentPassword/.test(payload);
   return false;
 }
 

@@ -888,6 +888,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/user/confirm-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follow the link mailed to a new address: the account takes it (the other change links die, and reset links sent to the old address). The answer is the user. Needs no session: the link's token is the proof */
+        post: operations["emailChangeConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/user/me": {
         parameters: {
             query?: never;
@@ -897,8 +914,8 @@ export interface paths {
         };
         /** The signed-in user */
         get: operations["usersMe"];
-        /** Change your name or email */
-        put: operations["usersUpdate"];
+        /** Change your name at once; another email needs currentPassword and changes only once the link mailed to it is followed (your current address is told) */
+        put: operations["emailChangeUpdate"];
         post?: never;
         delete?: never;
         options?: never;
@@ -987,6 +1004,40 @@ export interface paths {
         post?: never;
         /** Sign out one of your sessions: its access and refresh tokens stop at once, on every instance (this one too, if named) */
         delete: operations["usersEndSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/request-password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Forgot your password: an active account with this address is mailed a link to /set-password/<token> (one hour, once; asking again replaces it). The answer is the same for every address */
+        post: operations["passwordResetRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/set-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a new password with a mailed link's token: every session of the user ends at once, on every instance, and the other reset links die. The answer is the user (sign in again) */
+        post: operations["passwordResetSetPassword"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1365,6 +1416,10 @@ export interface components {
              * @enum {string}
              */
             format?: "rgb" | "rgba";
+        };
+        ConfirmEmailDto: {
+            /** @description The token of the `/confirm-email/<token>` link mailed to the new address. */
+            token: string;
         };
         ContentjetChangePasswordDto: {
             /** @description Your current password. */
@@ -1993,6 +2048,16 @@ export interface components {
             /** @description Third-party apps: a subset of the granted scope. */
             scope?: string;
         };
+        RequestPasswordResetDto: {
+            /**
+             * Format: email
+             * @description The address of the account; the answer is the same whether or not one has it.
+             */
+            email: string;
+        };
+        ResetRequestedDto: {
+            message: string;
+        };
         RevokeRequestDto: {
             /** @description An access token or a refresh token. */
             token: string;
@@ -2084,6 +2149,12 @@ export interface components {
             totalPages: number;
             totalRecords: number;
             results: components["schemas"]["SessionDto"][];
+        };
+        SetPasswordDto: {
+            /** @description The token of the mailed `/set-password/<token>` link (`~` or `.`, either works). */
+            token: string;
+            /** @description At least 8 characters. */
+            password: string;
         };
         SignUpAnswerDto: {
             /** @description What happens next: a mail to the address. */
@@ -2280,8 +2351,15 @@ export interface components {
         };
         UpdateMeDto: {
             name?: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Another address than the current one changes nothing yet: it needs
+             *     `currentPassword`, and a confirmation link is mailed to it (the current
+             *     address is told); the change happens when the link is followed.
+             */
             email?: string;
+            /** @description Required with an `email` other than the current one. */
+            currentPassword?: string;
             /** @description Read-only; ignored. */
             id?: Record<string, never>;
             /** @description Read-only; ignored. */
@@ -2292,6 +2370,8 @@ export interface components {
             createdAt?: Record<string, never>;
             /** @description Read-only; ignored. */
             modifiedAt?: Record<string, never>;
+            /** @description Read-only (an earlier answer's); ignored. */
+            pendingEmail?: Record<string, never>;
         };
         UpdateMediaDto: {
             description?: string;
@@ -2423,6 +2503,22 @@ export interface components {
              *     past where it was a draft or scheduled, or when its scheduled instant came.
              */
             entryPublished?: boolean;
+        };
+        UpdatedMeDto: {
+            id: number;
+            email: string;
+            name: string;
+            isAdmin: boolean;
+            isActive: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            modifiedAt: string;
+            /**
+             * @description Present when the body asked for another email: a confirmation link went
+             *     to this address, and `email` stays as it is until it is followed.
+             */
+            pendingEmail?: string;
         };
         UserDto: {
             id: number;
@@ -9060,6 +9156,87 @@ export interface operations {
             };
         };
     };
+    emailChangeConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description Another account has taken the address since */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body that is neither JSON nor form-urlencoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     usersMe: {
         parameters: {
             query?: never;
@@ -9110,7 +9287,7 @@ export interface operations {
             };
         };
     };
-    usersUpdate: {
+    emailChangeUpdate: {
         parameters: {
             query?: never;
             header?: never;
@@ -9128,7 +9305,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"];
+                    "application/json": components["schemas"]["UpdatedMeDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field and what is wrong with it */
@@ -9160,15 +9337,6 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
-            /** @description Another user has this email */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
             /** @description A body over 1 MiB */
             413: {
                 headers: {
@@ -9180,6 +9348,15 @@ export interface operations {
             };
             /** @description A body that is neither JSON nor form-urlencoded */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many wrong current passwords for this account from this address, as for sign-ins */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9656,6 +9833,150 @@ export interface operations {
             /** @description A body that is neither JSON nor form-urlencoded */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    passwordResetRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPasswordResetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetRequestedDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description A body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body that is neither JSON nor form-urlencoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database is unreachable: try again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    passwordResetSetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description A body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body that is neither JSON nor form-urlencoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

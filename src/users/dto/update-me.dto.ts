@@ -1,5 +1,4 @@
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { Allow } from 'class-validator';
+import { Allow, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 /**
  * `PUT /user/me`. contentjet-ui sends back the whole user it read, so the
@@ -12,10 +11,21 @@ export class UpdateMeDto {
   @Length(1, 128, { message: 'name must be between 1 and 128 characters' })
   name?: string;
 
+  /**
+   * Another address than the current one changes nothing yet: it needs
+   * `currentPassword`, and a confirmation link is mailed to it (the current
+   * address is told); the change happens when the link is followed.
+   */
   @IsOptional()
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email?: string;
+
+  /** Required with an `email` other than the current one. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  currentPassword?: string;
 
   /** Read-only; ignored. */
   @Allow() id?: unknown;
@@ -27,4 +37,6 @@ export class UpdateMeDto {
   @Allow() createdAt?: unknown;
   /** Read-only; ignored. */
   @Allow() modifiedAt?: unknown;
+  /** Read-only (an earlier answer's); ignored. */
+  @Allow() pendingEmail?: unknown;
 }
