@@ -124,7 +124,12 @@ describeInBrowser('the admin UI project pages in a real browser (headless Chromi
         );
         await page.getByLabel('Email').fill('nobody-here@example.com');
         await page.getByRole('button', { name: 'Add member' }).click();
-        await page.getByText('No user has this email address').waitFor();
+        // No account has it: an invitation instead (admin-ui-invites-browser.e2e-spec.ts).
+        await page
+          .getByText(
+            'No account has this address: an invitation was sent to nobody-here@example.com',
+          )
+          .waitFor();
         await page.getByLabel('Email').fill(other.email);
         await page.getByRole('button', { name: 'Add member' }).click();
         const otherRow = members.getByRole('listitem', { name: `Bea ${label}` });
@@ -241,12 +246,11 @@ describeInBrowser('the admin UI project pages in a real browser (headless Chromi
         expect((await api('GET', `/project/${projectId}`)).status).toBe(404);
 
         // The boot-time refresh without a cookie is a 401 the app expects, and the 400s
-        // are the refusals this journey provoked on purpose (the long description, the stranger,
-        // the bad redirect URI):
+        // are the refusals this journey provoked on purpose (the long description, the bad
+        // redirect URI):
         // Chromium logs every 4xx. Anything else is a problem.
         const provoked = [
           `status of 400 (Bad Request) (${world.origin}/project/${projectId})`,
-          `status of 400 (Bad Request) (${world.origin}/project/${projectId}/member)`,
           `status of 400 (Bad Request) (${world.origin}/project/${projectId}/client/${clientRowId})`,
         ];
         expect(

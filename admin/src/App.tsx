@@ -10,6 +10,10 @@ import { useSession } from './session/session';
 const ProjectRoutes = lazy(() => import('./project/ProjectRoutes'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
+// Reached from mailed links, signed in or not.
+const AcceptInvitePage = lazy(() => import('./pages/AcceptInvitePage'));
+const SignUpPage = lazy(() => import('./pages/SignUpPage'));
+const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage'));
 
 function Loading() {
   return (
@@ -30,13 +34,41 @@ export function App() {
     );
   }
   if (state.status === 'signed-out') {
-    if (location.pathname === '/sign-in') return <SignInPage />;
     // Back to this page after signing in.
     const next = `${location.pathname}${location.search}`;
-    return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
+    return (
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/sign-up" element={<SignUpPage />} />
+          <Route path="/sign-up/verify/:token" element={<VerifyEmailPage />} />
+          <Route path="/accept-invite/:token" element={<AcceptInvitePage />} />
+          <Route
+            path="*"
+            element={<Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />}
+          />
+        </Routes>
+      </Suspense>
+    );
   }
   return (
     <Routes>
+      <Route
+        path="/accept-invite/:token"
+        element={
+          <Suspense fallback={<Loading />}>
+            <AcceptInvitePage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/sign-up/verify/:token"
+        element={
+          <Suspense fallback={<Loading />}>
+            <VerifyEmailPage />
+          </Suspense>
+        }
+      />
       <Route element={<Shell />}>
         <Route path="/projects" element={<ProjectsPage />} />
         <Route

@@ -17,15 +17,11 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { tessera } from '../api';
 import { useSession } from '../session/session';
+import { InviteForm, invitesKey, PendingInvites, ROLES } from './Invites';
 import { ConfirmDialog, useConfirm } from './parts';
 import { projectKey, useProject } from './ProjectPage';
 import { ApiFailure, failureOf, memberControls, type Member, type Role } from './rules';
 import { ErrorAlert } from '../ui/ErrorAlert';
-
-const ROLES = [
-  { value: 'author', label: 'Author: writes entries' },
-  { value: 'admin', label: 'Admin: manages the project' },
-];
 
 /** /projects/:id/members — who is in the project and with which role. */
 export default function MembersSection() {
@@ -52,7 +48,11 @@ export default function MembersSection() {
   return (
     <Stack maw={760}>
       {powers.manage ? (
-        <AddMemberForm />
+        <>
+          <AddMemberForm />
+          <InviteForm />
+          <PendingInvites />
+        </>
       ) : (
         <Alert color="gray">Only the project’s admins can add members or change their roles.</Alert>
       )}
@@ -212,13 +212,22 @@ function AddMemberForm() {
         body: { email: values.email.trim(), membershipType: values.membershipType },
       });
       if (!answer.ok) throw failureOf(answer);
-      return answer.data;
+      return answer;
     },
     onMutate: () => setFailure(null),
-    onSuccess: async (member) => {
+    onSuccess: async (answer) => {
       form.reset();
+      // 202: the address has no account, so it was sent an invitation instead.
+      if (answer.status === 202) {
+        await queryClient.invalidateQueries({ queryKey: invitesKey(project.id) });
+        notifications.show({
+          message: `No account has this address: an invitation was sent to ${answer.data.email}`,
+          color: 'green',
+        });
+        return;
+      }
       await queryClient.invalidateQueries({ queryKey: projectKey(project.id) });
-      notifications.show({ message: `${member.name} added`, color: 'green' });
+      notifications.show({ message: `${answer.data.name} added`, color: 'green' });
     },
     onError: (error) => {
       if (error instanceof ApiFailure && error.status === 400) {
@@ -242,7 +251,7 @@ function AddMemberForm() {
           <Group align="flex-start" wrap="wrap">
             <TextInput
               label="Email"
-              description="Someone who already has an account"
+              description="Someone with an account; anyone else is sent an invitation"
               type="email"
               required
               autoComplete="off"
