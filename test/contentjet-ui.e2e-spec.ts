@@ -679,6 +679,40 @@ describe('contentjet-ui', () => {
     });
   });
 
+  describe('the forgotten-password pages', () => {
+    const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload });
+
+    it('POST /user/request-password-reset/ {email}, then POST /user/set-password/ {token, password} with the link’s token', async () => {
+      const user = await createUser(t.app, { name: 'Forgetful' });
+      const before = await signIn(t.app, user.email, user.password);
+
+      const requested = await post('/user/request-password-reset/', { email: user.email });
+      expect(requested.statusCode).toBe(200);
+      // contentjet answers the user here, telling who is registered; Tessera answers every address alike.
+      expect(requested.json()).toEqual({
+        message: 'If an account has this address, we sent it a link to choose a new password',
+      });
+      const unknown = await post('/user/request-password-reset/', { email: 'no-one@example.com' });
+      expect(unknown.body).toBe(requested.body);
+
+      // The page's route parameter, as the mailed link carries it.
+      const token = await outboxToken(t.dataDir, user.email, 'set-password');
+      const set = await post('/user/set-password/', { token, password: 'a new password' });
+      expect(set.statusCode).toBe(200);
+      expect(set.json()).toMatchObject({ id: user.id, email: user.email, name: 'Forgetful' });
+      expect((await call('GET', '/user/me', before.access_token)).statusCode).toBe(401);
+      await expect(signIn(t.app, user.email, 'a new password')).resolves.toMatchObject({
+        token_type: 'bearer',
+      });
+
+      const reused = await post('/user/set-password/', { token, password: 'another password' });
+      expect(reused.statusCode).toBe(400);
+      expect(reused.json().errors).toHaveProperty('token');
+    });
+  });
+
+  // Last: on the embedded database this block's app shares the file's one
+  // connection, and closing it ends that connection for every app after it.
   describe('its invite, sign-up and verify pages, through the mail they send', () => {
     // An app of its own, mailing a real SMTP inbox.
     let mailed: TestApp;
@@ -786,38 +820,6 @@ describe('contentjet-ui', () => {
       expect((await send('GET', `/project/${magazineId}/`, tokens.access_token)).statusCode).toBe(
         200,
       );
-    });
-  });
-
-  describe('the forgotten-password pages', () => {
-    const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload });
-
-    it('POST /user/request-password-reset/ {email}, then POST /user/set-password/ {token, password} with the link’s token', async () => {
-      const user = await createUser(t.app, { name: 'Forgetful' });
-      const before = await signIn(t.app, user.email, user.password);
-
-      const requested = await post('/user/request-password-reset/', { email: user.email });
-      expect(requested.statusCode).toBe(200);
-      // contentjet answers the user here, telling who is registered; Tessera answers every address alike.
-      expect(requested.json()).toEqual({
-        message: 'If an account has this address, we sent it a link to choose a new password',
-      });
-      const unknown = await post('/user/request-password-reset/', { email: 'no-one@example.com' });
-      expect(unknown.body).toBe(requested.body);
-
-      // The page's route parameter, as the mailed link carries it.
-      const token = await outboxToken(t.dataDir, user.email, 'set-password');
-      const set = await post('/user/set-password/', { token, password: 'a new password' });
-      expect(set.statusCode).toBe(200);
-      expect(set.json()).toMatchObject({ id: user.id, email: user.email, name: 'Forgetful' });
-      expect((await call('GET', '/user/me', before.access_token)).statusCode).toBe(401);
-      await expect(signIn(t.app, user.email, 'a new password')).resolves.toMatchObject({
-        token_type: 'bearer',
-      });
-
-      const reused = await post('/user/set-password/', { token, password: 'another password' });
-      expect(reused.statusCode).toBe(400);
-      expect(reused.json().errors).toHaveProperty('token');
     });
   });
 });
