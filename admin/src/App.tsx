@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Center, Loader } from '@mantine/core';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useRoutes } from 'react-router';
 import { Shell } from './Shell';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { SignInPage } from './pages/SignInPage';
@@ -10,6 +10,9 @@ import { useSession } from './session/session';
 const ProjectRoutes = lazy(() => import('./project/ProjectRoutes'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
+const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
+const SetPasswordPage = lazy(() => import('./pages/SetPasswordPage'));
+const ConfirmEmailPage = lazy(() => import('./pages/ConfirmEmailPage'));
 
 function Loading() {
   return (
@@ -22,6 +25,12 @@ function Loading() {
 export function App() {
   const { state } = useSession();
   const location = useLocation();
+  // Pages reached from the sign-in page or a mailed link: the same signed in or not.
+  const publicPage = useRoutes([
+    { path: '/forgot-password', element: <ForgotPasswordPage /> },
+    { path: '/set-password/:token', element: <SetPasswordPage /> },
+    { path: '/confirm-email/:token', element: <ConfirmEmailPage /> },
+  ]);
   if (state.status === 'checking') {
     return (
       <Center h="100vh">
@@ -29,6 +38,7 @@ export function App() {
       </Center>
     );
   }
+  if (publicPage) return <Suspense fallback={<Loading />}>{publicPage}</Suspense>;
   if (state.status === 'signed-out') {
     if (location.pathname === '/sign-in') return <SignInPage />;
     // Back to this page after signing in.
