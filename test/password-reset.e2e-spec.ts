@@ -2,7 +2,7 @@ import type { Response as Injected } from 'light-my-request';
 import { createTestApp, TestApp, usingPostgres } from './helpers/app';
 import { bearer, createUser, signIn } from './helpers/auth';
 import { eventually, sleep } from './helpers/eventually';
-import { ADMIN_URL, DEAD_LINK, mailingEnv, seenOf } from './helpers/mail-env';
+import { ADMIN_URL, DEAD_LINK, mailingEnv, seenOf, SHARED_JWT_SECRET } from './helpers/mail-env';
 import { SmtpInbox, tokenInLink } from './helpers/smtp-inbox';
 
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -227,7 +227,9 @@ describe('password reset and e-mail confirmation share the sign-in’s per-addre
   let limited: TestApp;
 
   beforeAll(async () => {
-    limited = await createTestApp({ env: { TOKEN_RATE_LIMIT_PER_MINUTE: '4' } });
+    limited = await createTestApp({
+      env: { JWT_SECRET: SHARED_JWT_SECRET, TOKEN_RATE_LIMIT_PER_MINUTE: '4' },
+    });
   });
 
   afterAll(() => limited.close());

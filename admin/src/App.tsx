@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Center, Loader } from '@mantine/core';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useRoutes } from 'react-router';
 import { Shell } from './Shell';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { SignInPage } from './pages/SignInPage';
@@ -10,10 +10,13 @@ import { useSession } from './session/session';
 const ProjectRoutes = lazy(() => import('./project/ProjectRoutes'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
-// Reached from mailed links, signed in or not.
+// Reached from mailed links or the sign-in page.
 const AcceptInvitePage = lazy(() => import('./pages/AcceptInvitePage'));
 const SignUpPage = lazy(() => import('./pages/SignUpPage'));
 const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage'));
+const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
+const SetPasswordPage = lazy(() => import('./pages/SetPasswordPage'));
+const ConfirmEmailPage = lazy(() => import('./pages/ConfirmEmailPage'));
 
 function Loading() {
   return (
@@ -26,6 +29,13 @@ function Loading() {
 export function App() {
   const { state } = useSession();
   const location = useLocation();
+  // Pages reached from the sign-in page or a mailed link: the same signed in or not.
+  const publicPage = useRoutes([
+    { path: '/forgot-password', element: <ForgotPasswordPage /> },
+    { path: '/set-password/:token', element: <SetPasswordPage /> },
+    { path: '/confirm-email/:token', element: <ConfirmEmailPage /> },
+    { path: '/sign-up/verify/:token', element: <VerifyEmailPage /> },
+  ]);
   if (state.status === 'checking') {
     return (
       <Center h="100vh">
@@ -33,6 +43,7 @@ export function App() {
       </Center>
     );
   }
+  if (publicPage) return <Suspense fallback={<Loading />}>{publicPage}</Suspense>;
   if (state.status === 'signed-out') {
     // Back to this page after signing in.
     const next = `${location.pathname}${location.search}`;
@@ -41,7 +52,6 @@ export function App() {
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
-          <Route path="/sign-up/verify/:token" element={<VerifyEmailPage />} />
           <Route path="/accept-invite/:token" element={<AcceptInvitePage />} />
           <Route
             path="*"
@@ -58,14 +68,6 @@ export function App() {
         element={
           <Suspense fallback={<Loading />}>
             <AcceptInvitePage />
-          </Suspense>
-        }
-      />
-      <Route
-        path="/sign-up/verify/:token"
-        element={
-          <Suspense fallback={<Loading />}>
-            <VerifyEmailPage />
           </Suspense>
         }
       />

@@ -10,9 +10,15 @@ import { type SmtpInbox, tokenInLink } from './smtp-inbox';
 export const ADMIN_URL = 'https://cms.example.com/admin';
 
 /**
+ * One JWT secret for every app of a test file: on Postgres they share the
+ * file's database, whose signing key the first app sealed under it.
+ */
+export const SHARED_JWT_SECRET = randomBytes(32).toString('base64url');
+
+/**
  * An app that mails `inbox` promptly: jobs polled often, refused mails
  * retried after a second, the per-address budget out of the way (a test of
- * it sets its own). One JWT secret, so a second instance accepts the first's tokens.
+ * it sets its own), and the shared JWT secret.
  */
 export function mailingEnv(inbox: SmtpInbox): Record<string, string> {
   return {
@@ -22,7 +28,7 @@ export function mailingEnv(inbox: SmtpInbox): Record<string, string> {
     JOBS_POLL_SECONDS: '0.5',
     ADMIN_URL,
     TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
-    JWT_SECRET: randomBytes(32).toString('base64url'),
+    JWT_SECRET: SHARED_JWT_SECRET,
   };
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  Alert,
   Button,
   Center,
   Group,
@@ -30,11 +31,18 @@ type Grant = Schemas['GrantDto'];
 /** /account — the signed-in user's name, email, password, the apps they allowed and their sessions. */
 export default function AccountPage() {
   const { state } = useSession();
+  // Above the form, which starts afresh whenever the user changes.
+  const [pendingEmail, setPendingEmail] = useState<string | null>(null);
   if (state.status !== 'signed-in') return null;
   return (
     <Stack maw={760}>
       <Title order={2}>Your account</Title>
-      <ProfileForm key={state.user.modifiedAt} user={state.user} />
+      <ProfileForm
+        key={state.user.modifiedAt}
+        user={state.user}
+        pendingEmail={pendingEmail}
+        onPendingEmail={setPendingEmail}
+      />
       <PasswordForm />
       <SessionsSection />
       <GrantsSection />
@@ -42,32 +50,69 @@ export default function AccountPage() {
   );
 }
 
-function ProfileForm({ user }: { user: User }) {
+/** Another address than the current one, as the server compares them. */
+const isNewAddress = (email: string, current: string) =>
+  email.trim().toLowerCase() !== current.toLowerCase();
+
+function ProfileForm({
+  user,
+  pendingEmail,
+  onPendingEmail,
+}: {
+  user: User;
+  pendingEmail: string | null;
+  onPendingEmail: (email: string) => void;
+}) {
   const { updateUser } = useSession();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { name: user.name, email: user.email },
+    initialValues: { name: user.name, email: user.email, currentPassword: '' },
     validate: {
       name: (value) => (value.trim() ? null : 'Give your name'),
       email: (value) => (/^\S+@\S+$/.test(value.trim()) ? null : 'Give an email address'),
+      currentPassword: (value, values) =>
+        value || !isNewAddress(values.email, user.email)
+          ? null
+          : 'Give your current password to change your email',
     },
   });
+  const movingAddress = isNewAddress(form.values.email, user.email);
   const save = useMutation({
-    mutationFn: async (values: { name: string; email: string }) => {
+    mutationFn: async (values: { name: string; email: string; currentPassword: string }) => {
       const answer = await tessera.PUT('/user/me', {
-        body: { name: values.name.trim(), email: values.email.trim() },
+        body: {
+          name: values.name.trim(),
+          email: values.email.trim(),
+          ...(isNewAddress(values.email, user.email)
+            ? { currentPassword: values.currentPassword }
+            : {}),
+        },
       });
       if (!answer.ok) throw failureOf(answer);
       return answer.data;
     },
     onMutate: () => setFailure(null),
     onSuccess: (saved) => {
+      if (saved.pendingEmail) {
+        onPendingEmail(saved.pendingEmail);
+        form.setValues({ email: saved.email, currentPassword: '' });
+        form.resetDirty({ name: saved.name, email: saved.email, currentPassword: '' });
+      }
       updateUser(saved);
-      notifications.show({ message: 'Your name and email are saved', color: 'green' });
+      notifications.show({
+        message: saved.pendingEmail
+          ? `We sent a confirmation link to ${saved.pendingEmail}`
+          : 'Your name and email are saved',
+        color: 'green',
+      });
     },
     onError: (error) => {
       if (error instanceof ApiFailure) {
-        form.setErrors({ name: error.field('name'), email: error.field('email') });
+        form.setErrors({
+          name: error.field('name'),
+          email: error.field('email'),
+          currentPassword: error.field('currentPassword'),
+        });
       }
       setFailure(error.message);
     },
@@ -80,6 +125,12 @@ function ProfileForm({ user }: { user: User }) {
             Name and email
           </Title>
           <ErrorAlert message={failure} />
+          {pendingEmail && (
+            <Alert color="blue" title="Confirm your new address">
+              We sent a link to {pendingEmail}. Your email changes to it once you follow the link;
+              until then it stays {user.email}.
+            </Alert>
+          )}
           <TextInput label="Name" required maxLength={128} {...form.getInputProps('name')} />
           <TextInput
             label="Email"
@@ -87,8 +138,22 @@ function ProfileForm({ user }: { user: User }) {
             required
             maxLength={254}
             autoComplete="email"
+            description={
+              movingAddress
+                ? 'A new address changes once you follow the link we mail to it'
+                : undefined
+            }
             {...form.getInputProps('email')}
           />
+          {movingAddress && (
+            <PasswordInput
+              label="Current password"
+              description="Needed to change your email"
+              required
+              autoComplete="current-password"
+              {...form.getInputProps('currentPassword')}
+            />
+          )}
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
               Save

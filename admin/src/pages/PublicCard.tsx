@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Center, Paper, Stack, Title } from '@mantine/core';
 
-/** The frame of a page reached from a mailed link, signed in or not: a title and a card. */
+/** The frame of the pages reached without a session (a mailed link, "Forgot password?"): a title and a card. */
 export function PublicCard({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Center mih="100vh" p="md">

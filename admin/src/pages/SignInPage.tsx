@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   Alert,
+  Anchor,
   Button,
   Center,
   Paper,
@@ -10,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../session/session';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
@@ -69,6 +70,9 @@ export function SignInPage() {
             <Button type="submit" loading={form.submitting}>
               Sign in
             </Button>
+            <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+              Forgot password?
+            </Anchor>
           </Stack>
         </form>
       </Paper>
