@@ -46,5 +46,7 @@ export default defineConfig({
     // Plain logic runs in Node; a component test asks for jsdom with `// @vitest-environment jsdom`.
     environment: 'node',
     setupFiles: ['src/test/setup.ts'],
+    // Component tests type into jsdom forms: seconds each on a loaded 2-core machine.
+    testTimeout: 20_000,
   },
 });
