@@ -311,4 +311,54 @@ describe('sign-up', () => {
       );
     });
   });
+
+  describe('the sign-in throttle', () => {
+    let limited: TestApp;
+
+    beforeAll(async () => {
+      limited = await createTestApp({
+        env: {
+          SMTP_URL: inbox.url,
+          JOBS_POLL_SECONDS: '0.5',
+          SIGNUP: 'open',
+          TOKEN_RATE_LIMIT_PER_MINUTE: '4',
+        },
+      });
+    });
+
+    afterAll(() => limited.close());
+
+    it('sign-up, verification and invite acceptance spend one budget with sign-in, and are refused once it is spent', async () => {
+      const remoteAddress = '203.0.113.45';
+      const member = await createUser(limited.app);
+      const memberToken = (await signIn(limited.app, member.email, member.password)).access_token;
+      const spend = (method: 'POST' | 'PUT', url: string, payload: object, token?: string) =>
+        limited.app.inject({
+          method,
+          url,
+          payload,
+          remoteAddress,
+          headers: token ? bearer(token) : {},
+        });
+      const attempts = [
+        () =>
+          spend('POST', '/user/sign-up/', {
+            name: 'Ada',
+            email: unique('throttled'),
+            password: PASSWORD,
+          }),
+        () => spend('POST', '/user/verify/', { token: 'not-a-token' }),
+        () => spend('PUT', '/project/1/invite/accept/', { token: 'not-a-token' }, memberToken),
+        () => spend('POST', '/authenticate', { username: member.email, password: 'wrong one' }),
+      ];
+      const firstStatuses = [];
+      for (const attempt of attempts) firstStatuses.push((await attempt()).statusCode);
+      expect(firstStatuses).toEqual([201, 400, 400, 400]);
+      for (const attempt of attempts) {
+        const refused = await attempt();
+        expect(refused.statusCode).toBe(429);
+        expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+      }
+    });
+  });
 });
