@@ -1,19 +1,11 @@
 // `npm run bench:admin`: how fast the admin UI first renders, in Debian's
 // headless Chromium against the production build on the embedded database,
 // and how many bytes of JavaScript it loads for that. See bench/README.md.
-const { spawn, execFileSync } = require('node:child_process');
 const { once } = require('node:events');
-const { randomBytes } = require('node:crypto');
-const { existsSync, mkdtempSync, rmSync } = require('node:fs');
-const net = require('node:net');
-const os = require('node:os');
-const { join } = require('node:path');
-const { setTimeout: sleep } = require('node:timers/promises');
+const { existsSync, rmSync } = require('node:fs');
 const { chromium } = require('playwright-core');
+const { startLocalServer } = require('./local-server');
 
-const { fetch } = globalThis;
-
-const ROOT = join(__dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -31,29 +23,12 @@ async function main() {
     console.error(`bench:admin needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     return 1;
   }
-  execFileSync(process.execPath, ['scripts/ensure-build.js'], { cwd: ROOT, stdio: 'inherit' });
-  const dataDir = mkdtempSync(join(os.tmpdir(), 'tessera-bench-admin-'));
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    DATABASE_URL: '',
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    PUBLIC_URL: origin,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: randomBytes(32).toString('base64url'),
-  };
-  execFileSync(
-    process.execPath,
-    ['dist/src/cli.js', 'create-user', '--email', EMAIL, '--password', PASSWORD, '--name', 'Bench'],
-    { cwd: ROOT, env, stdio: 'ignore' },
-  );
-  const server = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env, stdio: 'ignore' });
+  const { origin, dataDir, server } = await startLocalServer({
+    user: { email: EMAIL, password: PASSWORD },
+    prefix: 'tessera-bench-admin-',
+  });
   let browser;
   try {
-    await waitForOk(`${origin}/health`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
     const signInPage = [];
@@ -136,30 +111,6 @@ function summarize(name, samples) {
     'JS on the wire KB': Math.round(median('jsBytes') / 102.4) / 10,
     'JS decoded KB': Math.round(median('jsDecoded') / 102.4) / 10,
   };
-}
-
-async function waitForOk(url) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(100);
-  }
-  throw new Error(`${url} did not answer 200 within 30 s`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 main().then(
