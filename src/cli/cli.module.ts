@@ -1,3 +1,4 @@
+import { AccountsModule } from '../accounts/accounts.module';
 import { Module } from '@nestjs/common';
 import { ConfigurationModule } from '../config/configuration.module';
 import { DatabaseModule } from '../database/database.module';
@@ -8,7 +9,8 @@ import { UsersModule } from '../users/users.module';
 
 /** What the command line needs: configuration, the database (migrated), users. */
 @Module({
-  imports: [ConfigurationModule, DatabaseModule, UsersModule],
+  // AccountsModule: UsersService ends a deactivated user's mailed links.
+  imports: [ConfigurationModule, DatabaseModule, AccountsModule, UsersModule],
 })
 export class CliModule {}
 
