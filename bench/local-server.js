@@ -41,7 +41,8 @@ async function startLocalServer({ user, env: extra = {}, prefix = 'tessera-bench
       '--name',
       'Bench',
     ],
-    { cwd: ROOT, env, stdio: 'ignore' },
+    // Its errors (a refused configuration) on this terminal.
+    { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const server = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env, stdio: 'ignore' });
   try {
