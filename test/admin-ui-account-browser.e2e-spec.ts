@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { bearer, signIn } from './helpers/auth';
-import { describeInBrowser, useBrowserWorld, VIEWPORTS, watchProblems } from './helpers/browser';
+import {
+  describeInBrowser,
+  unexpectedProblems,
+  useBrowserWorld,
+  VIEWPORTS,
+  watchProblems,
+} from './helpers/browser';
 import { delegatedTokens, publisher } from './helpers/delegation';
 
 const TIMEOUT = 120_000;
@@ -147,13 +153,7 @@ describeInBrowser('the admin UI account page in a real browser (headless Chromiu
 
         // The refusals this journey provoked (the wrong password) and the boot-time 401.
         const provoked = [`status of 400 (Bad Request) (${world.origin}/admin/session/password)`];
-        expect(
-          problems.filter(
-            (problem) =>
-              !/401 \(Unauthorized\)/.test(problem) &&
-              !provoked.some((expected) => problem.endsWith(expected)),
-          ),
-        ).toEqual([]);
+        expect(unexpectedProblems(problems, provoked)).toEqual([]);
       } finally {
         await context.close();
       }

@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { bearer, createUser, signIn } from './helpers/auth';
-import { describeInBrowser, useBrowserWorld, VIEWPORTS, watchProblems } from './helpers/browser';
+import {
+  describeInBrowser,
+  unexpectedProblems,
+  useBrowserWorld,
+  VIEWPORTS,
+  watchProblems,
+} from './helpers/browser';
 import { eventually } from './helpers/eventually';
 
 const TIMEOUT = 180_000;
@@ -501,13 +507,7 @@ describeInBrowser('the admin UI entry types pages in a real browser (headless Ch
           `status of 400 (Bad Request) (${world.origin}/project/${projectId}/entry-type/${entryTypeId})`,
           `status of 409 (Conflict) (${world.origin}/project/${projectId}/entry-type/${note.body.id})`,
         ];
-        expect(
-          problems.filter(
-            (problem) =>
-              !/401 \(Unauthorized\)/.test(problem) &&
-              !provoked.some((expected) => problem.endsWith(expected)),
-          ),
-        ).toEqual([]);
+        expect(unexpectedProblems(problems, provoked)).toEqual([]);
         expect(problems.filter((problem) => /Content Security Policy/i.test(problem))).toEqual([]);
       } finally {
         await context.close();

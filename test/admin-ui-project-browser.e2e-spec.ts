@@ -5,6 +5,7 @@ import { openSection, signInThroughPage } from './helpers/admin-ui-steps';
 import {
   contrastOf,
   describeInBrowser,
+  unexpectedProblems,
   useBrowserWorld,
   VIEWPORTS,
   watchProblems,
@@ -253,13 +254,7 @@ describeInBrowser('the admin UI project pages in a real browser (headless Chromi
           `status of 400 (Bad Request) (${world.origin}/project/${projectId})`,
           `status of 400 (Bad Request) (${world.origin}/project/${projectId}/client/${clientRowId})`,
         ];
-        expect(
-          problems.filter(
-            (problem) =>
-              !/401 \(Unauthorized\)/.test(problem) &&
-              !provoked.some((expected) => problem.endsWith(expected)),
-          ),
-        ).toEqual([]);
+        expect(unexpectedProblems(problems, provoked)).toEqual([]);
         expect(problems.filter((problem) => /Content Security Policy/i.test(problem))).toEqual([]);
       } finally {
         await context.close();

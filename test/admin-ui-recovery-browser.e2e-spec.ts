@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { bearer, createUser, signIn } from './helpers/auth';
 import { signInThroughPage } from './helpers/admin-ui-steps';
-import { describeInBrowser, useBrowserWorld, VIEWPORTS, watchProblems } from './helpers/browser';
+import {
+  describeInBrowser,
+  unexpectedProblems,
+  useBrowserWorld,
+  VIEWPORTS,
+  watchProblems,
+} from './helpers/browser';
 import { mailingEnv } from './helpers/mail-env';
 import { SmtpInbox } from './helpers/smtp-inbox';
 
@@ -107,13 +113,7 @@ describeInBrowser('the admin UI recovery pages in a real browser (headless Chrom
 
         // The refusal this journey provoked (the wrong password) and the boot-time 401s.
         const provoked = [`status of 400 (Bad Request) (${world.origin}/user/me)`];
-        expect(
-          problems.filter(
-            (problem) =>
-              !/401 \(Unauthorized\)/.test(problem) &&
-              !provoked.some((expected) => problem.endsWith(expected)),
-          ),
-        ).toEqual([]);
+        expect(unexpectedProblems(problems, provoked)).toEqual([]);
       } finally {
         await context.close();
       }

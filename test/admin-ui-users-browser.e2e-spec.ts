@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { bearer, createUser, signIn } from './helpers/auth';
-import { describeInBrowser, useBrowserWorld, VIEWPORTS, watchProblems } from './helpers/browser';
+import {
+  describeInBrowser,
+  unexpectedProblems,
+  useBrowserWorld,
+  VIEWPORTS,
+  watchProblems,
+} from './helpers/browser';
 
 const TIMEOUT = 120_000;
 
@@ -131,13 +137,7 @@ describeInBrowser('the admin UI users page in a real browser (headless Chromium)
 
         // The refusal this journey provoked (the taken email) and the boot-time 401.
         const provoked = [`status of 409 (Conflict) (${world.origin}/user)`];
-        expect(
-          problems.filter(
-            (problem) =>
-              !/401 \(Unauthorized\)/.test(problem) &&
-              !provoked.some((expected) => problem.endsWith(expected)),
-          ),
-        ).toEqual([]);
+        expect(unexpectedProblems(problems, provoked)).toEqual([]);
       } finally {
         await context.close();
       }

@@ -59,6 +59,20 @@ export function watchProblems(page: Page): string[] {
   return problems;
 }
 
+/**
+ * The problems a journey did not provoke itself: every one but the boot-time
+ * 401s (a page's session check before sign-in) and the refusals in
+ * `provoked` (each the end of a console line, e.g. "status of 400 (Bad
+ * Request) (<url>)").
+ */
+export function unexpectedProblems(problems: string[], provoked: string[]): string[] {
+  return problems.filter(
+    (problem) =>
+      !/401 \(Unauthorized\)/.test(problem) &&
+      !provoked.some((expected) => problem.endsWith(expected)),
+  );
+}
+
 /** What a browser suite runs against: the app on a real port and one Chromium. */
 export interface BrowserWorld {
   t: TestApp;
