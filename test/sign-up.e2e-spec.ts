@@ -331,7 +331,16 @@ describe('sign-up', () => {
     it('sign-up, verification and invite acceptance spend one budget with sign-in, and are refused once it is spent', async () => {
       const remoteAddress = '203.0.113.45';
       const member = await createUser(limited.app);
-      const memberToken = (await signIn(limited.app, member.email, member.password)).access_token;
+      // Signed in from an address of its own: on Postgres the budget lives in
+      // the database, which this file's other apps spent from the default one.
+      const memberSignIn = await limited.app.inject({
+        method: 'POST',
+        url: '/authenticate',
+        payload: { username: member.email, password: member.password, grant_type: 'password' },
+        remoteAddress: '203.0.113.46',
+      });
+      expect(memberSignIn.statusCode).toBe(200);
+      const memberToken = memberSignIn.json<{ access_token: string }>().access_token;
       const spend = (method: 'POST' | 'PUT', url: string, payload: object, token?: string) =>
         limited.app.inject({
           method,
