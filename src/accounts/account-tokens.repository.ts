@@ -54,12 +54,4 @@ export class AccountTokensRepository {
       [userId, purpose],
     );
   }
-
-  /** Drops tokens that expired more than a day ago. */
-  async purgeExpired(db: Queryable): Promise<number> {
-    const { rowCount } = await db.query(
-      `DELETE FROM account_token WHERE expires_at < now() - interval '1 day'`,
-    );
-    return rowCount ?? 0;
-  }
 }
